@@ -1,0 +1,143 @@
+/**
+ * Defining a policy: validation with the schema (every problem with its path
+ * and a message in Chinese and English), the audit of the notice against
+ * itself, and a deeply frozen result.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { YibaoError, type SafeResult, type YibaoErrorCode, type YibaoIssue } from './errors.js';
+import { evaluateRule } from './evaluate.js';
+import { formatFen, MONEY_PATTERN, RATE_PATTERN, toFen } from './money.js';
+import { PolicySchema, type Citation, type PolicyData } from './schema.js';
+
+type DeepReadonly<T> = T extends (infer U)[] ? ReadonlyArray<DeepReadonly<U>> : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+/** A validated, audited, deeply frozen policy. */
+export type Policy = DeepReadonly<PolicyData>;
+
+const PATTERN_MESSAGES: Record<string, { zh: string; en: string }> = {
+  [MONEY_PATTERN.toString()]: { zh: '金额须为非负数、最多两位小数，如 "280.00"', en: 'must be a non-negative yuan amount with at most two decimals, like "280.00"' },
+  [RATE_PATTERN.toString()]: { zh: '比例须为 0 到 1 之间的小数，如 "0.80"', en: 'must be a rate between 0 and 1, like "0.80"' },
+};
+
+type ZodIssue = z.core.$ZodIssue;
+
+function toIssues(en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
+  return en.map((e, i) => {
+    const z1 = zh[i] ?? e;
+    const path = e.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    let code: YibaoErrorCode = 'invalid_policy';
+    let zhMsg = z1.message;
+    let enMsg = e.message;
+    if (e.code === 'custom') {
+      const params = (e as { params?: { zh?: string; code?: YibaoErrorCode } }).params;
+      if (params?.zh) zhMsg = params.zh;
+      if (params?.code) code = params.code;
+    } else if (e.code === 'invalid_format' && 'pattern' in e && PATTERN_MESSAGES[String(e.pattern)]) {
+      const m = PATTERN_MESSAGES[String(e.pattern)] as { zh: string; en: string };
+      zhMsg = m.zh;
+      enMsg = m.en;
+    } else if (e.code === 'invalid_value' && path.some((p) => p === 'categories')) {
+      code = 'unknown_category';
+    } else if (e.code === 'unrecognized_keys') {
+      code = 'unknown_field';
+    } else if (e.code === 'invalid_type' && 'input' in e && e.input === undefined) {
+      code = 'missing_field';
+    }
+    return { code, path, zh: zhMsg, en: enMsg };
+  });
+}
+
+/** One stated result of a notice that its own rule does not give. */
+export interface AuditFinding {
+  readonly path: ReadonlyArray<string | number>;
+  readonly cite: Citation;
+  readonly stated: string;
+  readonly derived: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/**
+ * Re-derives every result a notice states ("即资助315元", "个人另需缴费35元")
+ * from its rule, to the fen. Returns the mismatches; none means the notice
+ * agrees with itself. {@link definePolicy} runs it and rejects a policy with
+ * findings.
+ *
+ * @example
+ * ```ts
+ * auditPolicy(getPolicy('陵川', 2023)) // []
+ * ```
+ */
+export function auditPolicy(policy: PolicyData | Policy): AuditFinding[] {
+  const p = policy as PolicyData;
+  const std = toFen(p.standard.amount);
+  const findings: AuditFinding[] = [];
+  p.categories.forEach((rule, i) => {
+    const got = evaluateRule(rule.subsidy, std, p.rounding);
+    if (!got || !rule.stated) return;
+    const check = (what: 'subsidy' | 'individual', derivedFen: number) => {
+      const s = rule.stated?.[what];
+      if (!s || toFen(s.amount) === derivedFen) return;
+      const derived = formatFen(derivedFen);
+      const stated = formatFen(toFen(s.amount));
+      const whatZh = what === 'subsidy' ? '资助' : '个人缴费';
+      findings.push({
+        path: ['categories', i, 'stated', what, 'amount'],
+        cite: s.cite,
+        stated,
+        derived,
+        zh: `第${s.cite.clause}条写明${whatZh} ${stated} 元，按其规则计算为 ${derived} 元`,
+        en: `clause ${s.cite.clause} states ${what} ${stated}, its rule gives ${derived}`,
+      });
+    };
+    check('subsidy', got.subsidyFen);
+    check('individual', got.individualFen);
+  });
+  return findings;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+/**
+ * Validates any input as a policy, audits it, and returns it deeply frozen.
+ * Never throws: problems come back as a {@link YibaoError} with every issue's
+ * path and a message in Chinese and English.
+ */
+export function safeDefinePolicy(json: unknown): SafeResult<Policy> {
+  const en = PolicySchema.safeParse(json, { error: z.locales.en().localeError });
+  if (!en.success) {
+    const zh = PolicySchema.safeParse(json, { error: z.locales.zhCN().localeError });
+    return { success: false, error: new YibaoError(toIssues(en.error.issues, zh.success ? [] : zh.error.issues)) };
+  }
+  const findings = auditPolicy(en.data);
+  if (findings.length)
+    return {
+      success: false,
+      error: new YibaoError(findings.map((f) => ({ code: 'audit_mismatch', path: f.path, zh: f.zh, en: f.en }))),
+    };
+  return { success: true, data: deepFreeze(en.data) as Policy };
+}
+
+/**
+ * Validates any input as a policy, audits it, and returns it deeply frozen.
+ * Throws a {@link YibaoError} listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { definePolicy } from 'yibao-rules';
+ * const mine = definePolicy(JSON.parse(fs.readFileSync('my-county-2026.json', 'utf8')));
+ * ```
+ */
+export function definePolicy(json: unknown): Policy {
+  const r = safeDefinePolicy(json);
+  if (!r.success) throw r.error;
+  return r.data;
+}

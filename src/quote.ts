@@ -1,0 +1,166 @@
+/**
+ * `quote`: everything a notice decides for one resident, exactly and with its
+ * reasons. Input is checked by hand (no schema parse on the hot path); the
+ * decision is looked up from the policy's precomputed table.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { formatCivilDate, parseCivilDate } from './civil-date.js';
+import { decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
+import { YibaoError, yibaoError, type SafeResult } from './errors.js';
+import { builtinRegistry, type PolicyRegistry } from './registry.js';
+import type { WindowResult } from './window.js';
+import { windowOn } from './window.js';
+
+/** What `quote` takes. */
+export interface QuoteInput {
+  /** 岢岚县, 岢岚, kelan or 140929. */
+  county: string;
+  /** 待遇年度: the year the contribution buys. */
+  coverageYear: number;
+  /** Codes or Chinese names; empty or absent: an ordinary resident. */
+  categories?: readonly string[] | null;
+  /** Civil date in China, "YYYY-MM-DD". */
+  paidOn?: string | null;
+  /** Civil date in China, "YYYY-MM-DD", for newborn rules. */
+  birthDate?: string | null;
+}
+
+/** The input as a zod schema, for JSON Schema and for callers who want to parse first. `quote` checks the same rules by hand. */
+export const QuoteInputSchema = z.strictObject({
+  county: z.string().min(1),
+  coverageYear: z.int().min(1900).max(2199),
+  categories: z.array(z.string()).nullish(),
+  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+});
+
+const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
+const NEWBORN_OPEN: WindowResult = Object.freeze({ open: true, reason: 'newborn-special-window' });
+
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+function badType(path: (string | number)[], expectedZh: string, expectedEn: string, v: unknown) {
+  return yibaoError('invalid_type', path, `应为${expectedZh}，实际为 ${typeName(v)}`, `expected ${expectedEn}, received ${typeName(v)}`);
+}
+
+function date(input: Record<string, unknown>, key: 'paidOn' | 'birthDate'): number | undefined | YibaoError {
+  const v = input[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') return badType([key], ' YYYY-MM-DD 日期字符串', 'a YYYY-MM-DD date string', v);
+  const d = parseCivilDate(v);
+  if (d === undefined) return yibaoError('invalid_date', [key], `不是有效的日期（须为 YYYY-MM-DD）：${v}`, `not a valid date (YYYY-MM-DD): ${v}`);
+  return d;
+}
+
+/**
+ * The same as {@link quote}, but returns the error instead of throwing.
+ * `registry` defaults to the built-in policies.
+ */
+export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinRegistry): Quote | YibaoError {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return badType([], '对象', 'an object', input);
+  const o = input as Record<string, unknown>;
+  for (const k in o) if (!ALLOWED.has(k)) return yibaoError('unknown_field', [k], `未知字段：${k}`, `unknown field: ${k}`);
+  const county = o.county;
+  const year = o.coverageYear;
+  if (county === undefined) return yibaoError('missing_field', ['county'], '缺少字段：county（县）', 'missing field: county');
+  if (typeof county !== 'string') return badType(['county'], '字符串', 'a string', county);
+  if (year === undefined) return yibaoError('missing_field', ['coverageYear'], '缺少字段：coverageYear（待遇年度）', 'missing field: coverageYear');
+  if (typeof year !== 'number' || !Number.isInteger(year)) return badType(['coverageYear'], '整数年份', 'an integer year', year);
+
+  const found = registry.lookup(county, year);
+  if (found instanceof YibaoError) return found;
+  const cp: CompiledPolicy = found;
+
+  let mask = 0;
+  const cats = o.categories;
+  if (cats !== undefined && cats !== null) {
+    if (!Array.isArray(cats)) return badType(['categories'], '数组', 'an array', cats);
+    for (let i = 0; i < cats.length; i++) {
+      const c = cats[i];
+      if (typeof c !== 'string') return badType(['categories', i], '字符串', 'a string', c);
+      const m = cp.aliases.get(c) ?? cp.aliases.get(c.trim());
+      if (m === undefined)
+        return yibaoError('unknown_category', ['categories', i], `未知的类别：${c}`, `unknown category: ${c}`);
+      mask |= m;
+    }
+    mask &= ~1; // ordinary is the baseline, not an identity
+  }
+
+  const paid = date(o, 'paidOn');
+  if (paid instanceof YibaoError) return paid;
+  const birth = date(o, 'birthDate');
+  if (birth instanceof YibaoError) return birth;
+  if (paid !== undefined && birth !== undefined && birth > paid)
+    return yibaoError('invalid_input', ['birthDate'], '出生日期晚于缴费日期', 'the birth date is after the payment date');
+
+  if (paid === undefined) {
+    let q = cp.memoNoDate[mask];
+    if (!q) {
+      const core = cp.memo[mask] ?? (cp.memo[mask] = decide(cp, mask, 0));
+      q = cp.memoNoDate[mask] = Object.freeze({ ...core, explain: Object.freeze([...core.explain, cp.steps.coverage]) });
+    }
+    return q;
+  }
+
+  let ctx = 1;
+  const conds = cp.conditions;
+  for (let i = 0; i < conds.length; i++) {
+    const c = conds[i]!;
+    if (paid >= c[0] && paid <= c[1]) ctx |= 2 << i;
+  }
+  const key = mask + ctx * 1024;
+  const core = cp.memo[key] ?? (cp.memo[key] = decide(cp, mask, ctx));
+
+  let window = windowOn(cp.window, paid);
+  let coverage: Quote['coverage'] = cp.coverage;
+  if (!window.open && birth !== undefined && newbornWindow(cp, paid, birth)) {
+    window = NEWBORN_OPEN;
+    coverage = { start: formatCivilDate(paid), end: cp.coverage.end };
+  } else if (!window.open) coverage = null;
+  return {
+    ...core,
+    window,
+    coverage,
+    explain: [...core.explain, cp.steps.window[window.reason], ...(coverage ? [cp.steps.coverage] : [])],
+    warnings: coverage ? core.warnings : [...core.warnings, cp.steps.outsideWindow],
+  };
+}
+
+/**
+ * Everything the notice decides for one resident: what the person pays, what
+ * subsidy covers the rest, who funds it and how, whether the payment date is
+ * inside the window, which coverage period it buys, and why — each step with
+ * its clause. Throws a {@link YibaoError} for any malformed input.
+ *
+ * @example
+ * ```ts
+ * const q = quote({ county: '岢岚县', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' });
+ * q.individual  // '40.00'
+ * q.subsidy     // '280.00'
+ * q.funders     // ['medical-assistance-fund']
+ * q.window      // { open: true, reason: 'open' }
+ * q.coverage    // { start: '2022-01-01', end: '2022-12-31' }
+ * ```
+ */
+export function quote(input: QuoteInput, registry: PolicyRegistry = builtinRegistry): Quote {
+  const r = quoteOrError(input, registry);
+  if (r instanceof YibaoError) throw r;
+  return r;
+}
+
+/**
+ * As {@link quote}, but returns `{ success: true, data }` or
+ * `{ success: false, error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const r = safeQuote({ county: '岢岚', coverageYear: '2022' });
+ * if (!r.success) console.log(r.error.code, r.error.path) // invalid_type [ 'coverageYear' ]
+ * ```
+ */
+export function safeQuote(input: unknown, registry: PolicyRegistry = builtinRegistry): SafeResult<Quote> {
+  const r = quoteOrError(input, registry);
+  return r instanceof YibaoError ? { success: false, error: r } : { success: true, data: r };
+}

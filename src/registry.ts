@@ -1,0 +1,147 @@
+/**
+ * The registry of policies, keyed by county and coverage year. A county may be
+ * named by its Chinese name (岢岚县 or 岢岚), its pinyin (kelan, Kelan) or its
+ * GB/T 2260 code (140929).
+ *
+ * @module
+ */
+import { compilePolicy, type CompiledPolicy } from './engine.js';
+import { yibaoError, type YibaoError } from './errors.js';
+import { definePolicy, type Policy } from './policy.js';
+import { kelan2022 } from './policies/kelan-2022.js';
+import { lingchuan2023 } from './policies/lingchuan-2023.js';
+import { minquan2024 } from './policies/minquan-2024.js';
+import { qinshui2025 } from './policies/qinshui-2025.js';
+import { xiangning2023 } from './policies/xiangning-2023.js';
+
+/** One line of {@link listPolicies}. */
+export interface PolicySummary {
+  readonly id: string;
+  readonly county: string;
+  readonly pinyin: string;
+  readonly code: string;
+  readonly coverageYear: number;
+  readonly collectionYear: number;
+  readonly document: string;
+  readonly issuedOn: string;
+  readonly standard: string;
+}
+
+/** A set of policies that quotes can be computed against. */
+export class PolicyRegistry {
+  private readonly byCode = new Map<string, Map<number, CompiledPolicy>>();
+  private readonly alias = new Map<string, string>();
+  private readonly compiled = new WeakMap<Policy, CompiledPolicy>();
+
+  constructor(policies: Iterable<Policy>) {
+    for (const p of policies) this.add(p);
+  }
+
+  /** Adds a policy defined with {@link definePolicy}. A later one for the same county and year replaces the earlier. */
+  add(policy: Policy): this {
+    const cp = compilePolicy(policy);
+    this.compiled.set(policy, cp);
+    const c = policy.county;
+    let years = this.byCode.get(c.code);
+    if (!years) this.byCode.set(c.code, (years = new Map()));
+    years.set(policy.coverageYear.year, cp);
+    for (const a of [c.name, c.shortName, c.pinyin, c.code, `${c.prefecture.name}${c.name}`, `${c.province.name}${c.prefecture.name}${c.name}`])
+      this.alias.set(a, c.code);
+    return this;
+  }
+
+  /** The GB/T 2260 code of a county named any accepted way, or undefined. */
+  countyCode(county: string): string | undefined {
+    return this.alias.get(county) ?? this.alias.get(county.trim().toLowerCase().replace(/\s+/g, ''));
+  }
+
+  /** The compiled policy, or the error that explains why there is none. */
+  lookup(county: string, year: number): CompiledPolicy | YibaoError {
+    const code = this.countyCode(county);
+    const years = code === undefined ? undefined : this.byCode.get(code);
+    if (!years) {
+      const known = this.list().map((p) => `${p.county}（${p.pinyin}，${p.code}）`);
+      const uniq = [...new Set(known)];
+      return yibaoError('unknown_county', ['county'], `未知的县：${county}。可用：${uniq.join('、')}`, `unknown county: ${county}. Available: ${uniq.join(', ')}`);
+    }
+    const cp = years.get(year);
+    if (!cp) {
+      const ys = [...years.keys()].sort().join(', ');
+      const name = [...years.values()][0]!.policy.county.name;
+      return yibaoError('no_policy_for_year', ['coverageYear'], `${name}没有 ${year} 年度的政策。可用年度：${ys}`, `no policy for ${county} in coverage year ${year}. Available: ${ys}`);
+    }
+    return cp;
+  }
+
+  /** The compiled form of a policy in this registry (or compiles it). */
+  compiledOf(policy: Policy): CompiledPolicy {
+    let cp = this.compiled.get(policy);
+    if (!cp) this.compiled.set(policy, (cp = compilePolicy(policy)));
+    return cp;
+  }
+
+  /** Every policy, by county code then year. */
+  list(): PolicySummary[] {
+    const out: PolicySummary[] = [];
+    for (const years of this.byCode.values())
+      for (const { policy: p } of years.values())
+        out.push({
+          id: p.id,
+          county: p.county.name,
+          pinyin: p.county.pinyin,
+          code: p.county.code,
+          coverageYear: p.coverageYear.year,
+          collectionYear: p.collectionYear.year,
+          document: p.document.number,
+          issuedOn: p.document.issuedOn,
+          standard: p.standard.amount,
+        });
+    return out.sort((a, b) => a.code.localeCompare(b.code) || a.coverageYear - b.coverageYear);
+  }
+
+  /** The policy for a county and coverage year. Throws `unknown_county` or `no_policy_for_year`. */
+  get(county: string, year: number): Policy {
+    const r = this.lookup(county, year);
+    if ('policy' in r) return r.policy;
+    throw r;
+  }
+}
+
+/** The five built-in policies, each validated and audited when the library loads. */
+export const BUILTIN_POLICIES: readonly Policy[] = Object.freeze(
+  [xiangning2023, lingchuan2023, kelan2022, minquan2024, qinshui2025].map((p) => definePolicy(p)),
+);
+
+/** The registry of the built-in policies. */
+export const builtinRegistry = new PolicyRegistry(BUILTIN_POLICIES);
+
+/** Creates a registry; pass it to `quote` to quote against your own policies. */
+export function createRegistry(policies: Iterable<Policy>): PolicyRegistry {
+  return new PolicyRegistry(policies);
+}
+
+/**
+ * The built-in policies, one line each.
+ *
+ * @example
+ * ```ts
+ * listPolicies().map((p) => p.id)
+ * // ['qinshui-2025', 'lingchuan-2023', 'kelan-2022', 'xiangning-2023', 'minquan-2024'] (by county code)
+ * ```
+ */
+export function listPolicies(registry: PolicyRegistry = builtinRegistry): PolicySummary[] {
+  return registry.list();
+}
+
+/**
+ * The policy of a county for a coverage year (待遇年度). The county may be
+ * given as 岢岚县, 岢岚, kelan or 140929.
+ *
+ * @example
+ * ```ts
+ * getPolicy('岢岚', 2022).standard.amount // '320.00'
+ * ```
+ */
+export function getPolicy(county: string, coverageYear: number, registry: PolicyRegistry = builtinRegistry): Policy {
+  return registry.get(county, coverageYear);
+}
