@@ -23,7 +23,13 @@ const PATTERN_MESSAGES: Record<string, { zh: string; en: string }> = {
 
 type ZodIssue = z.core.$ZodIssue;
 
-function toIssues(en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v = root;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
   return en.map((e, i) => {
     const z1 = zh[i] ?? e;
     const path = e.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -38,11 +44,11 @@ function toIssues(en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[
       const m = PATTERN_MESSAGES[String(e.pattern)] as { zh: string; en: string };
       zhMsg = m.zh;
       enMsg = m.en;
-    } else if (e.code === 'invalid_value' && path.some((p) => p === 'categories')) {
+    } else if (e.code === 'invalid_value' && path.some((p) => p === 'categories' || p === 'members')) {
       code = 'unknown_category';
     } else if (e.code === 'unrecognized_keys') {
       code = 'unknown_field';
-    } else if (e.code === 'invalid_type' && 'input' in e && e.input === undefined) {
+    } else if (e.code === 'invalid_type' && valueAt(root, e.path) === undefined) {
       code = 'missing_field';
     }
     return { code, path, zh: zhMsg, en: enMsg };
@@ -88,7 +94,7 @@ export function auditPolicy(policy: PolicyData | Policy): AuditFinding[] {
         cite: s.cite,
         stated,
         derived,
-        zh: `第${s.cite.clause}条写明${whatZh} ${stated} 元，按其规则计算为 ${derived} 元`,
+        zh: `条款“${s.cite.clause}”写明${whatZh} ${stated} 元，按其规则计算为 ${derived} 元`,
         en: `clause ${s.cite.clause} states ${what} ${stated}, its rule gives ${derived}`,
       });
     };
@@ -115,7 +121,7 @@ export function safeDefinePolicy(json: unknown): SafeResult<Policy> {
   const en = PolicySchema.safeParse(json, { error: z.locales.en().localeError });
   if (!en.success) {
     const zh = PolicySchema.safeParse(json, { error: z.locales.zhCN().localeError });
-    return { success: false, error: new YibaoError(toIssues(en.error.issues, zh.success ? [] : zh.error.issues)) };
+    return { success: false, error: new YibaoError(toIssues(json, en.error.issues, zh.success ? [] : zh.error.issues)) };
   }
   const findings = auditPolicy(en.data);
   if (findings.length)
