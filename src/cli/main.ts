@@ -9,7 +9,7 @@ import { quote } from '../quote.js';
 import { BUILTIN_POLICIES } from '../registry.js';
 import { categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
 import { categoryTable, policiesList, policyDetail } from './policies.js';
-import { formatSummary, RosterFileError, runRoster } from './roster.js';
+import { formatSummary, RosterFileError, runRoster, splitCategories } from './roster.js';
 import { t, type Lang } from './text.js';
 
 const HELP: Record<string, string> = {
@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
       const L = lang(values.lang);
       if (!values.county || !values.year) throw new UsageError('缺少 --county 或 --year', 'missing --county or --year', 'quote');
       if (!/^\d{4}$/.test(values.year)) throw new UsageError(`年度须为四位数字：${values.year}`, `the year must be four digits: ${values.year}`, 'quote');
-      const categories = (values.category ?? []).flatMap((c) => c.split(/[、,，;；/／]+/)).filter(Boolean);
+      const categories = (values.category ?? []).flatMap(splitCategories);
       const q = quote({ county: values.county, coverageYear: Number(values.year), categories, paidOn: values['paid-on'], birthDate: values['birth-date'] });
       if (values.json) return print(JSON.stringify(q, null, 2)), 0;
       const rows: Array<[string, string]> = [

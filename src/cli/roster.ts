@@ -99,7 +99,22 @@ function normDate(s: string): string {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : v;
 }
-const SPLIT = /[、,，;；/／\s]+/;
+/** Splits "低保对象、重度残疾人（Ⅰ级、Ⅱ级）" at 、 , ; / (and their full-width forms), never inside brackets. */
+export function splitCategories(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (depth === 0 && '、,，;；/／'.includes(ch)) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
 
 // ---------------------------------------------------------------- reading
 
@@ -390,7 +405,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       input.county = get(col.county) || opts.county || '';
       input.coverageYear = Number(year);
       const cats = get(col.categories);
-      input.categories = cats ? cats.split(SPLIT).filter(Boolean) : [];
+      input.categories = cats ? splitCategories(cats) : [];
       const paid = get(col.paidOn);
       if (paid) input.paidOn = normDate(paid);
       else delete input.paidOn;
