@@ -7,14 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { csvRow } from '../src/cli/csv.js';
 import { BUILTIN_POLICIES, CATEGORY_CODES, CATEGORY_NAMES } from '../src/index.js';
+import { makeId } from './fake-id.js';
 
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A made-up ID number with a valid check character. */
-export function makeId(region: string, birth: string, seq: number): string {
-  const body = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * W[i]!, 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 const SURNAMES = '赵钱孙李周吴郑王冯陈';
 const GIVEN = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];

@@ -12,9 +12,18 @@ export class CsvParser {
   private field = '';
   private inQuotes = false;
   private afterQuote = false;
+  private column = -1;
+  private emit(out: string[][], row: string[]) {
+    out.push(this.column < 0 ? row : [row[this.column] ?? '']);
+  }
 
-  /** Parses a chunk; returns the rows completed by it. */
-  push(chunk: string, out: string[][] = []): string[][] {
+  /**
+   * Parses a chunk; returns the rows completed by it. With `column`, a row
+   * without quotes yields only that field (as a one-field row), unsplit: the
+   * cheap scan of the roster's first pass.
+   */
+  push(chunk: string, out: string[][] = [], column = -1): string[][] {
+    this.column = column;
     let s = this.rest + chunk;
     this.rest = '';
     let i = 0;
@@ -23,16 +32,30 @@ export class CsvParser {
       if (this.pending) return out;
     }
     const n = s.length;
+    let q = s.indexOf('"', i); // the next quote, looked up again only once passed
+    if (q < 0) q = n;
     while (i < n) {
       const nl = s.indexOf('\n', i);
       if (nl < 0) {
         this.rest = s.slice(i);
         return out;
       }
-      const q = s.indexOf('"', i);
-      if (q < 0 || q > nl) {
+      if (q < i) {
+        q = s.indexOf('"', i);
+        if (q < 0) q = n;
+      }
+      if (q > nl) {
         const end = nl > i && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        out.push(s.slice(i, end).split(','));
+        if (column < 0) out.push(s.slice(i, end).split(','));
+        else {
+          let a = i;
+          for (let k = 0; k < column && a <= end; k++) {
+            const c = s.indexOf(',', a);
+            a = c < 0 || c > end ? end + 1 : c + 1;
+          }
+          const b = a > end ? end : s.indexOf(',', a);
+          out.push([a > end ? '' : s.slice(a, b < 0 || b > end ? end : b)]);
+        }
         i = nl + 1;
       } else {
         i = this.slow(s, i, out);
@@ -91,7 +114,7 @@ export class CsvParser {
         let v = field + s.slice(start, i);
         if (v.charCodeAt(v.length - 1) === 13) v = v.slice(0, -1);
         row.push(v);
-        out.push(row);
+        this.emit(out, row);
         return i + 1;
       } else if (c === 34 && !afterQ && i === start && field === '') {
         inQ = true;
@@ -108,16 +131,17 @@ export class CsvParser {
   }
 
   /** Flushes the last row (a file need not end with a line break). */
-  end(out: string[][] = []): string[][] {
+  end(out: string[][] = [], column = -1): string[][] {
     if (this.pending) {
       const row = this.pending;
       let f = this.field + this.rest;
       if (this.inQuotes && f.endsWith('"')) f = f.slice(0, -1);
       row.push(f);
-      out.push(row);
+      this.column = column;
+      this.emit(out, row);
       this.pending = null;
     } else if (this.rest.length) {
-      this.push('\n', out);
+      this.push('\n', out, column);
     }
     this.rest = '';
     return out;
@@ -129,11 +153,15 @@ const NEEDS_QUOTES = /[",\r\n]/;
 export function csvField(s: string): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-/** One row for output, with its line break. */
-export function csvRow(fields: readonly string[]): string {
+/** One row for output, without its line break. */
+export function csvLine(fields: readonly string[]): string {
   let line = '';
   for (let i = 0; i < fields.length; i++) line += (i ? ',' : '') + csvField(fields[i]!);
-  return `${line}\r\n`;
+  return line;
+}
+/** One row for output, with its line break (CRLF, as RFC 4180 says). */
+export function csvRow(fields: readonly string[]): string {
+  return `${csvLine(fields)}\r\n`;
 }
 
 /**

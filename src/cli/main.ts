@@ -156,6 +156,12 @@ class UsageError extends Error {
   }
 }
 
+// A closed pipe (yibao-rules … | head) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

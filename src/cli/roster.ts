@@ -12,8 +12,8 @@ import type { Quote } from '../engine.js';
 import { formatFen } from '../money.js';
 import { quoteOrError } from '../quote.js';
 import { categoryName, FUNDER_NAMES, MECHANISM_NAMES, type CategoryCode, type FunderCode, type MechanismCode } from '../vocabulary.js';
-import { CsvParser, csvRow, sniffEncoding } from './csv.js';
-import { checkIdNumber } from './id-number.js';
+import { CsvParser, csvField, csvLine, csvRow, sniffEncoding } from './csv.js';
+import { checkIdNumber, IdIndex } from './id-number.js';
 import { t, table, type Lang } from './text.js';
 
 /** A failure of the whole job (exit code 1): unreadable or unusable file. */
@@ -93,6 +93,11 @@ const fen = (s: string) => {
   return dot < 0 ? Number(s) * 100 : Number(s.slice(0, dot)) * 100 + Number(s.slice(dot + 1).padEnd(2, '0'));
 };
 
+/** A trimmed field, or '' for a missing column. */
+function cell(row: string[], i: number): string {
+  return i >= 0 ? (row[i] ?? '').trim() : '';
+}
+
 /** Accepts the date forms spreadsheets export: 2021-12-01, 2021/12/1, 2021.12.1, 2021年12月1日, 20211201. */
 function normDate(s: string): string {
   const v = s.trim();
@@ -118,9 +123,10 @@ export function splitCategories(s: string): string[] {
 
 // ---------------------------------------------------------------- reading
 
-type RowSource = AsyncIterable<string[]>;
+/** Rows in batches: one await per chunk of the file, not per row. */
+type RowSource = AsyncIterable<string[][]>;
 
-async function* csvRows(path: string): RowSource {
+async function* csvRows(path: string, column = -1): RowSource {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const parser = new CsvParser();
   let decoder: InstanceType<typeof TextDecoder> | undefined;
@@ -132,16 +138,16 @@ async function* csvRows(path: string): RowSource {
       const probe = chunk.subarray(0, 4096);
       if (probe.includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
     }
-    rows = parser.push(decoder.decode(chunk, { stream: true }), rows);
+    rows = parser.push(decoder.decode(chunk, { stream: true }), rows, column);
     if (rows.length) {
-      yield* rows;
+      yield rows;
       rows = [];
     }
   }
   if (!decoder) throw new RosterFileError('文件为空', 'the file is empty');
-  parser.push(decoder.decode(), rows);
-  parser.end(rows);
-  yield* rows;
+  parser.push(decoder.decode(), rows, column);
+  parser.end(rows, column);
+  if (rows.length) yield rows;
 }
 
 function cellText(v: unknown): string {
@@ -164,13 +170,18 @@ async function* xlsxRows(path: string): RowSource {
     reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
     for await (const sheet of reader) {
       let expected = 1;
+      let batch: string[][] = [];
       for await (const row of sheet as AsyncIterable<{ number: number; values: unknown[] }>) {
         // Keep empty rows: N rows in, N rows out.
-        for (; expected < row.number; expected++) yield [];
-        const vals = (row.values as unknown[]).slice(1).map(cellText);
-        yield vals;
+        for (; expected < row.number; expected++) batch.push([]);
+        batch.push((row.values as unknown[]).slice(1).map(cellText));
         expected = row.number + 1;
+        if (batch.length >= 4096) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
       return; // first worksheet only
     }
   } catch (e) {
@@ -179,15 +190,17 @@ async function* xlsxRows(path: string): RowSource {
   }
 }
 
-function rowsOf(path: string): RowSource {
-  return extname(path).toLowerCase() === '.xlsx' ? xlsxRows(path) : csvRows(path);
+/** The rows of a roster file; with `column`, CSV rows may come as that one field only. */
+function rowsOf(path: string, column = -1): RowSource {
+  return extname(path).toLowerCase() === '.xlsx' ? xlsxRows(path) : csvRows(path, column);
 }
 
 // ---------------------------------------------------------------- writing
 
 interface Sink {
   header(cols: string[]): void;
-  row(original: string[], computed: Record<OutKey, string>, header: string[]): Promise<void> | void;
+  /** `suffix`: the computed columns already as CSV text, when known. */
+  row(original: string[], computed: Record<OutKey, string>, header: string[], suffix?: string): Promise<void> | void;
   close(): Promise<void>;
 }
 
@@ -201,19 +214,15 @@ class TextSink implements Sink {
     if (this.json) this.buf += '[\n';
     else this.buf += csvRow([...cols, ...OUT.map((o) => (this.lang === 'zh' ? o[1] : o[2]))]);
   }
-  row(original: string[], c: Record<OutKey, string>, header: string[]) {
+  row(original: string[], c: Record<OutKey, string>, header: string[], suffix?: string) {
     if (this.json) {
       const o: Record<string, unknown> = {};
       original.forEach((v, i) => (o[header[i] ?? `column${i + 1}`] = v));
       for (const [k] of OUT) o[k] = c[k] === '' ? null : c[k];
       this.buf += `${this.first ? '' : ',\n'}${JSON.stringify(o)}`;
       this.first = false;
-    } else {
-      const vals = original.slice();
-      for (const [k] of OUT) vals.push(c[k]);
-      this.buf += csvRow(vals);
-    }
-    if (this.buf.length > 1 << 16) return this.flush();
+    } else this.buf += `${csvLine(original)}${suffix ?? suffixOf(c)}\r\n`;
+    if (this.buf.length > 1 << 20) return this.flush();
   }
   private async flush() {
     const ok = this.out.write(this.buf);
@@ -256,7 +265,7 @@ async function xlsxSink(path: string, lang: Lang): Promise<Sink> {
 async function openSink(path: string, lang: Lang): Promise<Sink> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return xlsxSink(path, lang);
-  const out = createWriteStream(path);
+  const out = createWriteStream(path, { highWaterMark: 1 << 22 });
   await once(out, 'open');
   return new TextSink(out, ext === '.json', lang);
 }
@@ -284,28 +293,29 @@ function mapColumns(header: string[], opts: RosterOptions): Columns {
   return { header, col };
 }
 
-/** Pass 1: the rows whose ID number appears more than once (row numbers are 1-based data rows). */
+/** Pass 1: the rows whose ID number appears more than once (row numbers count the header as 0). */
 async function findDuplicates(path: string, idCol: number): Promise<Map<number, number[]>> {
-  const seen = new Map<number, number>();
+  const index = new IdIndex();
   const dups = new Map<number, number[]>();
   const raw = new Map<string, number>();
+  const csv = extname(path).toLowerCase() !== '.xlsx';
   let n = -1;
-  for await (const row of rowsOf(path)) {
-    n++;
-    if (n === 0) continue;
-    const v = row[idCol];
-    if (!v) continue;
-    const c = checkIdNumber(v);
-    // Valid IDs as compact numbers; malformed ones by their text.
-    const key = c.ok ? c.key : -1 - (raw.get(v.trim()) ?? (raw.set(v.trim(), raw.size), raw.size - 1));
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, n);
-    else {
-      const list = dups.get(key);
-      if (list) list.push(n);
-      else dups.set(key, [first, n]);
+  for await (const batch of rowsOf(path, csv ? idCol : -1))
+    for (const row of batch) {
+      n++;
+      if (n === 0) continue;
+      const v = csv ? row[0] : row[idCol];
+      if (!v) continue;
+      const c = checkIdNumber(v);
+      // Valid IDs as compact numbers; malformed ones by their text, as negative keys.
+      const key = c.ok ? c.key : -2 - (raw.get(v.trim()) ?? (raw.set(v.trim(), raw.size), raw.size - 1));
+      const first = index.firstOrAdd(key, n);
+      if (first >= 0) {
+        const list = dups.get(first);
+        if (list) list.push(n);
+        else dups.set(first, [first, n]);
+      }
     }
-  }
   const byRow = new Map<number, number[]>();
   for (const rows of dups.values()) for (const r of rows) byRow.set(r, rows);
   return byRow;
@@ -334,28 +344,44 @@ function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
   };
 }
 
+/** One distinct (county, year, categories, payment date) of a roster: its result, output text and money, and how many rows had it. */
+interface Entry {
+  readonly q: Quote | undefined;
+  readonly error: { code: string; zh: string; en: string } | undefined;
+  readonly out: Record<OutKey, string>;
+  /** The computed columns as CSV text, starting with a comma. */
+  readonly suffix: string;
+  readonly paidIso: string;
+  readonly fen: { individual: number; subsidy: number; due: number; later: number };
+  /** Rows that count in the totals. */
+  count: number;
+}
+
+const CACHE_LIMIT = 200_000;
+
+function entryOf(q: Quote | YibaoError, paidIso: string, lang: Lang): Entry {
+  if (q instanceof YibaoError) {
+    const out = { ...EMPTY, errorCode: q.code, errorMessage: lang === 'zh' ? q.zh : q.en };
+    return { q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out, suffix: suffixOf(out), paidIso, fen: { individual: 0, subsidy: 0, due: 0, later: 0 }, count: 0 };
+  }
+  const out = computedColumns(q, lang);
+  const f = q.status === 'determined' ? { individual: fen(q.individual!), subsidy: fen(q.subsidy!), due: fen(q.dueAtPayment!), later: fen(q.reimbursedLater!) } : { individual: 0, subsidy: 0, due: 0, later: 0 };
+  return { q, error: undefined, out, suffix: suffixOf(out), paidIso, fen: f, count: 0 };
+}
+
+function suffixOf(out: Record<OutKey, string>): string {
+  let s = '';
+  for (const [k] of OUT) s += `,${csvField(out[k])}`;
+  return s;
+}
+
 /** Runs the roster job. Throws {@link RosterFileError} when the file cannot be used at all. */
 export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   const lang = opts.lang;
-  const s: RosterSummary & { _f: Map<string, Bucket>; _c: Map<string, Bucket>; _m: Map<string, Bucket>; _t: Bucket & { ind: number } } = {
-    rows: 0, computed: 0, errors: 0, errorsByCode: {}, unspecified: 0, outsideWindow: 0,
-    totals: { individual: '0.00', subsidy: '0.00', dueAtPayment: '0.00', reimbursedLater: '0.00' },
-    byFunder: [], byCategory: [], byMechanism: [],
-    _f: new Map(), _c: new Map(), _m: new Map(), _t: { people: 0, subsidy: 0, due: 0, later: 0, ind: 0 },
-  };
-  const add = (m: Map<string, Bucket>, k: string, q: Quote) => {
-    let b = m.get(k);
-    if (!b) m.set(k, (b = { people: 0, subsidy: 0, due: 0, later: 0 }));
-    b.people++;
-    b.subsidy += fen(q.subsidy!);
-    b.due += fen(q.dueAtPayment!);
-    b.later += fen(q.reimbursedLater!);
-  };
-
   // Header first (also catches an empty, binary or wrong file before any output is written).
   let cols: Columns | undefined;
-  for await (const row of rowsOf(opts.input)) {
-    cols = mapColumns(row, opts);
+  for await (const batch of rowsOf(opts.input)) {
+    if (batch[0]) cols = mapColumns(batch[0], opts);
     break;
   }
   if (!cols) throw new RosterFileError('文件为空，没有表头', 'the file is empty: no header');
@@ -364,103 +390,157 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   const sink = opts.out ? await openSink(opts.out, lang) : undefined;
   sink?.header(header);
 
-  const started = Date.now();
-  let lastTick = started;
-  const fail = (code: string, zh: string, en: string) => {
-    s.errors++;
-    s.errorsByCode[code] = (s.errorsByCode[code] ?? 0) + 1;
+  const cache = new Map<string, Entry>();
+  const uncached: Entry[] = [];
+  const errorsByCode: Record<string, number> = {};
+  let rows = 0;
+  let errors = 0;
+  const rowError = (code: string, zh: string, en: string): Record<OutKey, string> => {
+    errors++;
+    errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
     return { ...EMPTY, errorCode: code, errorMessage: lang === 'zh' ? zh : en };
   };
   const input: { county: string; coverageYear: number; categories: string[]; paidOn?: string; birthDate?: string } = { county: '', coverageYear: 0, categories: [] };
+  const flagYear = opts.year === undefined ? '' : String(opts.year);
+  const started = Date.now();
+  let lastTick = started;
 
   let n = -1;
-  for await (const row of rowsOf(opts.input)) {
-    n++;
-    if (n === 0) continue;
-    s.rows++;
-    const get = (i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
-    let out: Record<OutKey, string>;
-    let idError: { code: string; zh: string; en: string } | undefined;
-    let birth: string | undefined;
-    const idRaw = get(col.id);
-    if (col.id >= 0) {
-      if (!idRaw) idError = { code: 'missing_id', zh: '缺少身份证号', en: 'missing ID number' };
+  for await (const batch of rowsOf(opts.input)) {
+    for (const row of batch) {
+      n++;
+      if (n === 0) continue;
+      rows++;
+      let out: Record<OutKey, string> | undefined;
+      let entry: Entry | undefined;
+      let birth = '';
+      let idError: { code: string; zh: string; en: string } | undefined;
+      if (col.id >= 0) {
+        const idRaw = cell(row, col.id);
+        if (!idRaw) idError = { code: 'missing_id', zh: '缺少身份证号', en: 'missing ID number' };
+        else {
+          const c = checkIdNumber(idRaw);
+          if (!c.ok) idError = c;
+          else {
+            birth = c.birthDate;
+            const d = dups.get(n);
+            if (d) {
+              const all = d.filter((r) => r !== n);
+              const others = [...all.slice(0, 5).map((r) => r + 1), ...(all.length > 5 ? [`…(${all.length})`] : [])];
+              idError = { code: 'duplicate_id', zh: `身份证号与第 ${others.join('、')} 行重复`, en: `the same ID number as line ${others.join(', ')}` };
+            }
+          }
+        }
+      }
+      if (row.length === 1 && row[0] === '') out = rowError('empty_row', '空行', 'empty line');
+      else if (row.length > header.length) out = rowError('column_count', `列数（${row.length}）多于表头（${header.length}）`, `more fields (${row.length}) than the header (${header.length})`);
       else {
-        const c = checkIdNumber(idRaw);
-        if (!c.ok) idError = c;
-        else birth = c.birthDate;
-        const d = dups.get(n);
-        if (!idError && d) {
-          const others = d.filter((r) => r !== n).map((r) => r + 1);
-          idError = { code: 'duplicate_id', zh: `身份证号与第 ${others.join('、')} 行重复`, en: `the same ID number as line ${others.join(', ')}` };
+        const county = cell(row, col.county) || opts.county || '';
+        const yearText = cell(row, col.year) || flagYear;
+        const cats = cell(row, col.categories);
+        const paid = cell(row, col.paidOn);
+        const b = cell(row, col.birthDate);
+        if (b) birth = normDate(b);
+        const key = `${county}\u0001${yearText}\u0001${cats}\u0001${paid}`;
+        entry = cache.get(key);
+        // A cached result holds unless the birth date could change it (born after paying).
+        if (!entry || (birth && entry.paidIso && birth > entry.paidIso)) {
+          const year = /^(\d{4})(年度?)?$/.exec(yearText)?.[1];
+          const paidIso = paid ? normDate(paid) : '';
+          if (year === undefined) {
+            entry = entryOf(yibaoErrorYear(yearText), paidIso, lang);
+          } else {
+            input.county = county;
+            input.coverageYear = Number(year);
+            input.categories = cats ? splitCategories(cats) : [];
+            if (paidIso) input.paidOn = paidIso;
+            else delete input.paidOn;
+            if (birth) input.birthDate = birth;
+            else delete input.birthDate;
+            entry = entryOf(quoteOrError(input), paidIso, lang);
+          }
+          // Results that depend on the birth date (outside the window: newborn rules) are not shared.
+          const w = entry.q?.window;
+          const shared = !(birth && entry.paidIso && birth > entry.paidIso) && !(w && (!w.open || w.reason === 'newborn-special-window'));
+          if (shared && cache.size < CACHE_LIMIT) cache.set(key, entry);
+          else uncached.push(entry);
         }
+        if (entry.error) {
+          out = rowError(entry.error.code, entry.error.zh, entry.error.en);
+          entry = undefined;
+        } else if (idError) {
+          out = { ...entry.out, ...rowError(idError.code, idError.zh, idError.en), errorCode: idError.code, errorMessage: lang === 'zh' ? idError.zh : idError.en };
+          entry = undefined;
+        } else entry.count++;
+      }
+      if (sink) {
+        const padded = row.length < header.length ? [...row, ...new Array<string>(header.length - row.length).fill('')] : row;
+        const p = entry ? sink.row(padded, entry.out, header, entry.suffix) : sink.row(padded, out!, header);
+        if (p) await p;
       }
     }
-    const yearText = get(col.year);
-    const year = yearText ? /^(\d{4})(年度?)?$/.exec(yearText)?.[1] : opts.year === undefined ? undefined : String(opts.year);
-    if (row.length === 1 && row[0] === '') out = fail('empty_row', '空行', 'empty line');
-    else if (row.length > header.length) out = fail('column_count', `列数（${row.length}）多于表头（${header.length}）`, `more fields (${row.length}) than the header (${header.length})`);
-    else if (year === undefined) out = fail('invalid_input', `待遇年度无效：${yearText || '（空）'}`, `invalid coverage year: ${yearText || '(empty)'}`);
-    else {
-      input.county = get(col.county) || opts.county || '';
-      input.coverageYear = Number(year);
-      const cats = get(col.categories);
-      input.categories = cats ? splitCategories(cats) : [];
-      const paid = get(col.paidOn);
-      if (paid) input.paidOn = normDate(paid);
-      else delete input.paidOn;
-      const b = get(col.birthDate);
-      if (b) input.birthDate = normDate(b);
-      else if (birth) input.birthDate = birth;
-      else delete input.birthDate;
-      const q = quoteOrError(input);
-      if (q instanceof YibaoError) {
-        out = fail(q.code, q.zh, q.en);
-      } else {
-        out = computedColumns(q, lang);
-        if (idError) {
-          const e = fail(idError.code, idError.zh, idError.en);
-          out.errorCode = e.errorCode;
-          out.errorMessage = e.errorMessage;
-        } else if (q.status === 'unspecified') {
-          s.unspecified++;
-          s.computed++;
-        } else {
-          s.computed++;
-          if (q.window && !q.window.open) s.outsideWindow++;
-          add(s._f, q.subsidy === '0.00' ? '' : q.funders.join('+') || 'none-named', q);
-          add(s._c, q.appliedCategory!, q);
-          add(s._m, q.mechanism!, q);
-          s._t.ind += fen(q.individual!);
-          add(s._f, '\0total', q);
-        }
-      }
-    }
-    if (sink) {
-      const padded = row.length < header.length ? [...row, ...new Array<string>(header.length - row.length).fill('')] : row;
-      const p = sink.row(padded, out, header);
-      if (p) await p;
-    }
-    if (opts.progress && (s.rows & 4095) === 0) {
+    if (opts.progress) {
       const now = Date.now();
       if (now - lastTick > 250) {
         lastTick = now;
-        process.stderr.write(`\r${t(lang, '已处理', 'rows')} ${s.rows}  ${Math.round((s.rows * 1000) / (now - started))} ${t(lang, '行/秒', 'rows/s')}   `);
+        process.stderr.write(`\r${t(lang, '已处理', 'rows')} ${rows}  ${Math.round((rows * 1000) / (now - started))} ${t(lang, '行/秒', 'rows/s')}   `);
       }
     }
   }
   if (opts.progress) process.stderr.write('\r\x1b[K');
   await sink?.close();
+  return summarise([...cache.values(), ...uncached], rows, errors, errorsByCode, opts.out);
+}
 
-  const tot = s._f.get('\0total');
-  s._f.delete('\0total');
-  s.totals = { individual: formatFen(s._t.ind), subsidy: formatFen(tot?.subsidy ?? 0), dueAtPayment: formatFen(tot?.due ?? 0), reimbursedLater: formatFen(tot?.later ?? 0) };
-  s.byFunder = [...s._f].filter(([k]) => k !== '').map(([k, b]) => ({ funders: k, people: b.people, subsidy: formatFen(b.subsidy) }));
-  s.byCategory = [...s._c].map(([k, b]) => ({ category: k, people: b.people, subsidy: formatFen(b.subsidy) }));
-  s.byMechanism = [...s._m].map(([k, b]) => ({ mechanism: k, people: b.people, dueAtPayment: formatFen(b.due), reimbursedLater: formatFen(b.later) }));
-  if (opts.out) s.output = opts.out;
-  const { _f, _c, _m, _t, ...summary } = s;
-  return summary;
+function yibaoErrorYear(text: string): YibaoError {
+  return new YibaoError([{ code: 'invalid_input', path: ['coverageYear'], zh: `待遇年度无效：${text || '（空）'}`, en: `invalid coverage year: ${text || '(empty)'}` }]);
+}
+
+/** Adds the entries up: money × rows, per funder, category and mechanism. Integer fen throughout. */
+function summarise(entries: Entry[], rows: number, errors: number, errorsByCode: Record<string, number>, output?: string): RosterSummary {
+  const buckets = { f: new Map<string, Bucket>(), c: new Map<string, Bucket>(), m: new Map<string, Bucket>() };
+  const tot = { individual: 0, subsidy: 0, due: 0, later: 0 };
+  let computed = 0;
+  let unspecified = 0;
+  let outsideWindow = 0;
+  const add = (m: Map<string, Bucket>, k: string, e: Entry) => {
+    let b = m.get(k);
+    if (!b) m.set(k, (b = { people: 0, subsidy: 0, due: 0, later: 0 }));
+    b.people += e.count;
+    b.subsidy += e.fen.subsidy * e.count;
+    b.due += e.fen.due * e.count;
+    b.later += e.fen.later * e.count;
+  };
+  for (const e of entries) {
+    const q = e.q;
+    if (!q || !e.count) continue;
+    computed += e.count;
+    if (q.status === 'unspecified') {
+      unspecified += e.count;
+      continue;
+    }
+    if (q.window && !q.window.open) outsideWindow += e.count;
+    if (e.fen.subsidy) add(buckets.f, q.funders.join('+') || 'none-named', e);
+    add(buckets.c, q.appliedCategory!, e);
+    add(buckets.m, q.mechanism!, e);
+    tot.individual += e.fen.individual * e.count;
+    tot.subsidy += e.fen.subsidy * e.count;
+    tot.due += e.fen.due * e.count;
+    tot.later += e.fen.later * e.count;
+  }
+  return {
+    rows,
+    computed,
+    errors,
+    errorsByCode,
+    unspecified,
+    outsideWindow,
+    totals: { individual: formatFen(tot.individual), subsidy: formatFen(tot.subsidy), dueAtPayment: formatFen(tot.due), reimbursedLater: formatFen(tot.later) },
+    byFunder: [...buckets.f].map(([k, b]) => ({ funders: k, people: b.people, subsidy: formatFen(b.subsidy) })),
+    byCategory: [...buckets.c].map(([k, b]) => ({ category: k, people: b.people, subsidy: formatFen(b.subsidy) })),
+    byMechanism: [...buckets.m].map(([k, b]) => ({ mechanism: k, people: b.people, dueAtPayment: formatFen(b.due), reimbursedLater: formatFen(b.later) })),
+    ...(output ? { output } : {}),
+  };
 }
 
 const funderLabel = (k: string, lang: Lang) =>

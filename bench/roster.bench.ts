@@ -1,0 +1,70 @@
+/**
+ * npm run bench:roster — rows per second on a synthetic roster of 1,000,000 rows:
+ * (a) a read–parse–stringify–write passthrough with csv-parse/csv-stringify,
+ * (b) the same passthrough with the roster job's own CSV machinery,
+ * (c) the roster job end to end (two passes: duplicates, then quotes).
+ * Targets: (c) ≥ 500,000 rows/s, and (c) within 1.3× of (b).
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify';
+import { CsvParser, csvRow } from '../src/cli/csv.js';
+import { runRoster } from '../src/cli/roster.js';
+import { makeId } from '../scripts/fake-id.js';
+
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+const dir = new URL('../.bench/', import.meta.url).pathname;
+mkdirSync(dir, { recursive: true });
+const input = `${dir}roster-v2-${ROWS}.csv`;
+
+if (!existsSync(input)) {
+  const cats = ['', '低保对象', '特困人员', '返贫致贫人口', '边缘易致贫人口、重度残疾人', '享受抚恤和生活补助的优抚对象', '脱贫不稳定人口'];
+  let s = '姓名,身份证号,县,待遇年度,类别,缴费日期\n';
+  const parts: string[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    // Unique made-up IDs: one birth date per thousand rows, sequence 000–999 within it.
+    const birth = new Date(Date.UTC(1940, 0, 1) + Math.floor(i / 1000) * 864e5).toISOString().slice(0, 10);
+    s += `居民${i},${makeId('140929', birth, i % 1000)},岢岚,2022,${cats[i % cats.length]},2021-12-${String(1 + (i % 25)).padStart(2, '0')}\n`;
+    if (s.length > 1 << 20) (parts.push(s), (s = ''));
+  }
+  parts.push(s);
+  writeFileSync(input, parts.join(''));
+}
+
+async function timed(name: string, f: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await f();
+  const rate = ROWS / ((performance.now() - t0) / 1000);
+  console.log(`${name.padEnd(44)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} rows/s`);
+  return rate;
+}
+
+const a = await timed('(a) csv-parse → csv-stringify passthrough', () =>
+  pipeline(createReadStream(input), parse(), stringify(), createWriteStream(`${dir}a.csv`)),
+);
+
+const b = await timed('(b) own CSV machinery passthrough', async () => {
+  const out = createWriteStream(`${dir}b.csv`);
+  const p = new CsvParser();
+  const dec = new TextDecoder('utf-8');
+  let rows: string[][] = [];
+  let buf = '';
+  for await (const chunk of createReadStream(input, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    rows = p.push(dec.decode(chunk, { stream: true }), rows);
+    for (const r of rows) buf += csvRow(r);
+    rows = [];
+    if (!out.write(buf)) await once(out, 'drain');
+    buf = '';
+  }
+  for (const r of p.end()) buf += csvRow(r);
+  out.end(buf);
+  await once(out, 'finish');
+});
+
+const c = await timed('(c) roster job (quotes, ID checks, duplicates)', () => runRoster({ input, out: `${dir}c.csv`, lang: 'zh' }));
+
+console.log(`\n(c)/(a) ${(c / a).toFixed(2)}×   (b)/(c) ${(b / c).toFixed(2)}× slower than its own passthrough   (b)/(a) ${(b / a).toFixed(2)}×`);
+console.log(`targets: (c) ≥ 500,000 rows/s ${c >= 5e5 ? '✓' : '✗'}; (c) within 1.3× of (b) ${b / c <= 1.3 ? '✓' : '✗'}`);
+console.log(`memory: max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
