@@ -1,4 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+
+/** The global builds carry the built-ins frozen, without zod (see src/builtins-frozen.ts). */
+const frozenBuiltins = {
+  name: 'frozen-builtins',
+  setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string }) => void }) {
+    build.onResolve({ filter: /\/builtins\.js$/ }, () => ({ path: fileURLToPath(new URL('./src/builtins-frozen.ts', import.meta.url)) }));
+  },
+};
 
 export default defineConfig([
   {
@@ -19,5 +28,28 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
+  },
+  {
+    // The global build for spreadsheets and pages without modules: one global, YibaoRules; ES2017, no Node APIs.
+    entry: { 'yibao-rules.global': 'src/global.ts' },
+    format: ['iife'],
+    globalName: 'YibaoRules',
+    platform: 'browser',
+    target: 'es2017',
+    noExternal: [/.*/],
+    minify: true,
+    esbuildPlugins: [frozenBuiltins],
+    outExtension: () => ({ js: '.js' }),
+  },
+  {
+    // Excel custom functions: the sheet layer bundled with CustomFunctions.associate calls.
+    entry: { 'excel/functions': 'src/sheet/excel.ts' },
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2017',
+    noExternal: [/.*/],
+    minify: true,
+    esbuildPlugins: [frozenBuiltins],
+    outExtension: () => ({ js: '.js' }),
   },
 ]);

@@ -7,6 +7,7 @@
  */
 import { addMonths, formatCivilDate, parseCivilDate, type DayNumber } from './civil-date.js';
 import { evaluateRule, type RuleAmounts } from './evaluate.js';
+import { deepFreeze as freeze } from './freeze.js';
 import { formatFen, formatRate, percentOfFen, toFen } from './money.js';
 import type { Policy } from './policy.js';
 import type { Citation } from './schema.js';
@@ -133,13 +134,6 @@ function buildAliases(p: Policy): Map<string, number> {
   return a;
 }
 
-const freeze = <T>(o: T): T => {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) freeze(v);
-  }
-  return o;
-};
 
 /** Compiles a policy: rule amounts, aliases, window table, conditions. */
 export function compilePolicy(policy: Policy): CompiledPolicy {

@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-export { quote, safeQuote, quoteOrError, QuoteInputSchema, type QuoteInput } from './quote.js';
+export { quote, safeQuote, quoteOrError, type QuoteInput } from './quote.js';
+export { QuoteInputSchema } from './quote-input-schema.js';
 export type { Quote, ExplainStep, QuoteWarning, NotApplied } from './engine.js';
 export type { WindowResult, WindowReason } from './window.js';
 export { definePolicy, safeDefinePolicy, auditPolicy, type Policy, type AuditFinding } from './policy.js';
@@ -41,3 +42,4 @@ export {
 } from './vocabulary.js';
 export { evaluateRule, type RuleAmounts } from './evaluate.js';
 export { parseCivilDate, formatCivilDate, isCivilDate, dayNumberFromSerial } from './civil-date.js';
+export { splitCategories, normaliseDateText } from './input-text.js';

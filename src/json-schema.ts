@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from 'zod';
-import { QuoteInputSchema } from './quote.js';
+import { QuoteInputSchema } from './quote-input-schema.js';
 import { PolicySchema } from './schema.js';
 
 /** The JSON Schemas by file name. */

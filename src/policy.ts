@@ -6,8 +6,11 @@
  * @module
  */
 import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { YibaoError, type SafeResult, type YibaoErrorCode, type YibaoIssue } from './errors.js';
 import { evaluateRule } from './evaluate.js';
+import { deepFreeze } from './freeze.js';
 import { formatFen, MONEY_PATTERN, RATE_PATTERN, toFen } from './money.js';
 import { PolicySchema, type Citation, type PolicyData } from './schema.js';
 
@@ -22,6 +25,9 @@ const PATTERN_MESSAGES: Record<string, { zh: string; en: string }> = {
 };
 
 type ZodIssue = z.core.$ZodIssue;
+/** Locale error maps, passed per parse (the global zod config is never touched). */
+const EN = en().localeError;
+const ZH = zhCN().localeError;
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v = root;
@@ -104,13 +110,6 @@ export function auditPolicy(policy: PolicyData | Policy): AuditFinding[] {
   return findings;
 }
 
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 
 /**
  * Validates any input as a policy, audits it, and returns it deeply frozen.
@@ -118,9 +117,9 @@ function deepFreeze<T>(o: T): T {
  * path and a message in Chinese and English.
  */
 export function safeDefinePolicy(json: unknown): SafeResult<Policy> {
-  const en = PolicySchema.safeParse(json, { error: z.locales.en().localeError });
+  const en = PolicySchema.safeParse(json, { error: EN });
   if (!en.success) {
-    const zh = PolicySchema.safeParse(json, { error: z.locales.zhCN().localeError });
+    const zh = PolicySchema.safeParse(json, { error: ZH });
     return { success: false, error: new YibaoError(toIssues(json, en.error.issues, zh.success ? [] : zh.error.issues)) };
   }
   const findings = auditPolicy(en.data);

@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { z } from 'zod';
 import { formatCivilDate, parseCivilDate } from './civil-date.js';
 import { decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
 import { YibaoError, yibaoError, type SafeResult } from './errors.js';
@@ -26,15 +25,6 @@ export interface QuoteInput {
   /** Civil date in China, "YYYY-MM-DD", for newborn rules. */
   birthDate?: string | null;
 }
-
-/** The input as a zod schema, for JSON Schema and for callers who want to parse first. `quote` checks the same rules by hand. */
-export const QuoteInputSchema = z.strictObject({
-  county: z.string().min(1),
-  coverageYear: z.int().min(1900).max(2199),
-  categories: z.array(z.string()).nullish(),
-  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
-});
 
 const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
 const NEWBORN_OPEN: WindowResult = Object.freeze({ open: true, reason: 'newborn-special-window' });

@@ -7,12 +7,8 @@
  */
 import { compilePolicy, type CompiledPolicy } from './engine.js';
 import { yibaoError, type YibaoError } from './errors.js';
-import { definePolicy, type Policy } from './policy.js';
-import { kelan2022 } from './policies/kelan-2022.js';
-import { lingchuan2023 } from './policies/lingchuan-2023.js';
-import { minquan2024 } from './policies/minquan-2024.js';
-import { qinshui2025 } from './policies/qinshui-2025.js';
-import { xiangning2023 } from './policies/xiangning-2023.js';
+import { BUILTIN_POLICIES } from './builtins.js';
+import type { Policy } from './policy.js';
 
 /** One line of {@link listPolicies}. */
 export interface PolicySummary {
@@ -107,10 +103,7 @@ export class PolicyRegistry {
   }
 }
 
-/** The five built-in policies, each validated and audited when the library loads. */
-export const BUILTIN_POLICIES: readonly Policy[] = Object.freeze(
-  [xiangning2023, lingchuan2023, kelan2022, minquan2024, qinshui2025].map((p) => definePolicy(p)),
-);
+export { BUILTIN_POLICIES };
 
 /** The registry of the built-in policies. */
 export const builtinRegistry = new PolicyRegistry(BUILTIN_POLICIES);

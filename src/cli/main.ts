@@ -9,7 +9,8 @@ import { quote } from '../quote.js';
 import { BUILTIN_POLICIES } from '../registry.js';
 import { categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
 import { categoryTable, policiesList, policyDetail } from './policies.js';
-import { formatSummary, RosterFileError, runRoster, splitCategories } from './roster.js';
+import { splitCategories } from '../input-text.js';
+import { formatSummary, RosterFileError, runRoster } from './roster.js';
 import { t, type Lang } from './text.js';
 
 const HELP: Record<string, string> = {

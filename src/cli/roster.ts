@@ -12,6 +12,7 @@ import type { Quote } from '../engine.js';
 import { formatFen } from '../money.js';
 import { quoteOrError } from '../quote.js';
 import { categoryName, FUNDER_NAMES, MECHANISM_NAMES, type CategoryCode, type FunderCode, type MechanismCode } from '../vocabulary.js';
+import { normaliseDateText as normDate, splitCategories } from '../input-text.js';
 import { CsvParser, csvField, csvLine, csvRow, sniffEncoding } from './csv.js';
 import { checkIdNumber, IdIndex } from './id-number.js';
 import { t, table, type Lang } from './text.js';
@@ -96,29 +97,6 @@ const fen = (s: string) => {
 /** A trimmed field, or '' for a missing column. */
 function cell(row: string[], i: number): string {
   return i >= 0 ? (row[i] ?? '').trim() : '';
-}
-
-/** Accepts the date forms spreadsheets export: 2021-12-01, 2021/12/1, 2021.12.1, 2021年12月1日, 20211201. */
-function normDate(s: string): string {
-  const v = s.trim();
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(v);
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : v;
-}
-/** Splits "低保对象、重度残疾人（Ⅰ级、Ⅱ级）" at 、 , ; / (and their full-width forms), never inside brackets. */
-export function splitCategories(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of s) {
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-    if (depth === 0 && '、,，;；/／'.includes(ch)) {
-      if (cur.trim()) out.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
 }
 
 // ---------------------------------------------------------------- reading

@@ -1,0 +1,50 @@
+/**
+ * Reading what people type into rosters and spreadsheets: several categories
+ * in one cell, and dates in the forms spreadsheets export. Shared by the CLI
+ * and the spreadsheet layer.
+ *
+ * @module
+ */
+
+/**
+ * Splits "低保对象、重度残疾人（Ⅰ级、Ⅱ级）" at 、 , ; / (and their full-width
+ * forms), never inside brackets.
+ *
+ * @example
+ * ```ts
+ * splitCategories('低保对象、重度残疾人（Ⅰ级、Ⅱ级）') // ['低保对象', '重度残疾人（Ⅰ级、Ⅱ级）']
+ * ```
+ */
+export function splitCategories(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (depth === 0 && '、,，;；/／'.includes(ch)) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+const DATE_DIGITS = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * Rewrites 2021/12/1, 2021.12.1, 2021年12月1日 or 20211201 as "2021-12-01";
+ * anything else comes back trimmed, for `quote` to accept or reject.
+ *
+ * @example
+ * ```ts
+ * normaliseDateText('2021年12月1日') // '2021-12-01'
+ * ```
+ */
+export function normaliseDateText(s: string): string {
+  const v = s.trim();
+  const m = DATE_TEXT.exec(v) ?? DATE_DIGITS.exec(v);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : v;
+}
