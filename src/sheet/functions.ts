@@ -36,6 +36,8 @@ export class SheetError {
 }
 
 const isEmpty = (v: Cell) => v === null || v === undefined || v === '';
+/** A Date from any realm (a host may hand over a Date made in another frame). */
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const DAY_MS = 86_400_000;
 
 /**
@@ -50,7 +52,7 @@ export function cellDate(v: Cell, field: string): string | SheetError | undefine
     const d = dayNumberFromSerial(v);
     return d === undefined ? new SheetError('invalid_date', `日期无效 invalid ${field}: ${v}`) : formatCivilDate(d);
   }
-  if (v instanceof Date) {
+  if (isDate(v)) {
     const t = v.getTime();
     if (Number.isNaN(t)) return new SheetError('invalid_date', `日期无效 invalid ${field}`);
     return formatCivilDate(Math.round(t / DAY_MS));

@@ -1,0 +1,154 @@
+/** The spreadsheet bundles, run as their hosts run them, against `quote`. `npm test` builds first. */
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_POLICIES, CATEGORY_CODES, quote } from '../../src/index.js';
+import { ROOT } from '../helpers.js';
+
+const read = (p: string) => readFileSync(`${ROOT}${p}`, 'utf8');
+const GLOBAL = read('dist/yibao-rules.global.js');
+
+/** A context with nothing Node gives: no require, process, module, Buffer. */
+function bare(extra: Record<string, unknown> = {}) {
+  const ctx = vm.createContext({ ...extra });
+  for (const k of ['require', 'process', 'module', 'exports', 'Buffer', 'global']) expect(vm.runInContext(`typeof ${k}`, ctx)).toBe('undefined');
+  return ctx;
+}
+
+/** Every category of every notice, with a payment date inside its window. */
+const PAID: Record<string, string> = { 'xiangning-2023': '2022-10-10', 'lingchuan-2023': '2022-10-10', 'kelan-2022': '2021-12-01', 'minquan-2024': '2023-11-01', 'qinshui-2025': '2024-12-10' };
+const CASES = BUILTIN_POLICIES.flatMap((p) =>
+  [...CATEGORY_CODES, ...p.categories.flatMap((r) => r.names)].map((c) => ({ county: p.county.name, year: p.coverageYear.year, category: c === 'ordinary' ? '' : c, paidOn: PAID[p.id]! })),
+);
+const expected = (c: (typeof CASES)[number]) => quote({ county: c.county, coverageYear: c.year, categories: c.category ? [c.category] : [], paidOn: c.paidOn });
+/** Serial number of a civil date in the 1900 date system. */
+const serial = (d: string) => Date.parse(`${d}T00:00:00Z`) / 864e5 + 25569;
+
+describe('the global bundle (YibaoRules)', () => {
+  const ctx = bare();
+  vm.runInContext(GLOBAL, ctx);
+  const Y = vm.runInContext('YibaoRules', ctx);
+
+  it('defines one global and is ES2017 (no BigInt literals, no zod)', () => {
+    expect(typeof Y.quote).toBe('function');
+    expect(typeof Y.sheet.YIBAO_ROSTER).toBe('function');
+    expect(GLOBAL).not.toMatch(/[^\w$.]\d+n[^\w$]/);
+    expect(GLOBAL.length).toBeLessThan(400_000);
+  });
+
+  it(`gives quote's values for every category of every notice (${CASES.length} cases)`, () => {
+    for (const c of CASES) {
+      const q = expected(c);
+      const args = [c.county, c.year, c.category, serial(c.paidOn)];
+      const num = (v: string | null) => (v === null ? 'error' : Number(v));
+      const val = (v: unknown) => (typeof v === 'object' && v !== null && 'code' in v ? 'error' : v);
+      expect(val(Y.sheet.YIBAO_INDIVIDUAL(...args)), JSON.stringify(c)).toBe(num(q.individual));
+      expect(val(Y.sheet.YIBAO_SUBSIDY(...args))).toBe(num(q.subsidy));
+      expect(val(Y.sheet.YIBAO_DUE(...args))).toBe(num(q.dueAtPayment));
+      expect(val(Y.sheet.YIBAO_REIMBURSED(...args))).toBe(num(q.reimbursedLater));
+      expect(Y.sheet.YIBAO_WINDOW_OPEN(c.county, c.year, serial(c.paidOn))).toBe(q.window!.open);
+      if (q.status === 'determined') expect(Y.sheet.YIBAO_MECHANISM(...args, 'en')).toMatch(/\w/);
+    }
+  });
+
+  it('a whole roster block in one call, row by row the same as quote', () => {
+    const block = CASES.map((c) => [c.county, c.year, c.category, c.paidOn]);
+    const out = Y.sheet.YIBAO_ROSTER(block);
+    expect(out).toHaveLength(CASES.length);
+    CASES.forEach((c, i) => {
+      const q = expected(c);
+      expect(out[i][0]).toBe(Number(q.standard));
+      if (q.subsidy !== null) expect(out[i][2]).toBe(Number(q.subsidy));
+      else expect(out[i][2].code).toBe('unspecified');
+      expect(out[i][11]).toBe(q.status);
+    });
+  });
+
+  it('broadcasts ranges, reads dates without a shift, and gives errors, never numbers, for bad cells', () => {
+    expect(Y.sheet.YIBAO_SUBSIDY([['岢岚'], ['沁水']], [[2022], [2025]], '低保对象')).toEqual([[280], [320]]);
+    expect(Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, serial('2021-10-08'))).toBe(false);
+    expect(Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, '2021/11/15')).toBe(true);
+    // A Date made at midnight in Beijing or in Los Angeles is the same civil date.
+    expect(Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, new Date('2021-10-07T16:00:00Z'))).toBe(false); // 10-08 in Beijing
+    expect(Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, new Date('2021-10-07T07:00:00Z'))).toBe(true); // 10-07 in Los Angeles
+    for (const bad of [['太原', 2022], ['岢岚', 2023], ['岢岚', 'x'], ['岢岚', 2022, '公务员'], ['岢岚', 2022, '', '2021-02-30']]) {
+      const r = Y.sheet.YIBAO_INDIVIDUAL(...bad);
+      expect(typeof r).toBe('object');
+      expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(Y.sheet.YIBAO_COVERAGE('民权', 2024)).toEqual([['2024-01-01', '2024-12-31']]);
+  });
+});
+
+describe('Google Apps Script (Code.gs over YibaoRules.gs)', () => {
+  const tz = 'Asia/Shanghai';
+  const ctx = bare({
+    Utilities: { formatDate: (d: Date, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d) },
+    SpreadsheetApp: { getActive: () => ({ getSpreadsheetTimeZone: () => tz }) },
+  });
+  vm.runInContext(read('dist/google-apps-script/YibaoRules.gs'), ctx);
+  vm.runInContext(read('dist/google-apps-script/Code.gs'), ctx);
+  const G = (name: string, ...args: unknown[]) => (vm.runInContext(name, ctx) as (...a: unknown[]) => unknown)(...args);
+  /** A date cell as Apps Script passes it: midnight of that day in the spreadsheet's zone (+08:00). */
+  const cell = (d: string) => new Date(`${d}T00:00:00+08:00`);
+
+  it('custom functions give quote’s values, date cells read in the spreadsheet’s zone', () => {
+    for (const c of CASES) {
+      const q = expected(c);
+      if (q.individual === null) expect(() => G('YIBAO_INDIVIDUAL', c.county, c.year, c.category, cell(c.paidOn))).toThrow(/通知未明确/);
+      else expect(G('YIBAO_INDIVIDUAL', c.county, c.year, c.category, cell(c.paidOn))).toBe(Number(q.individual));
+    }
+    expect(G('YIBAO_WINDOW_OPEN', '岢岚县', 2022, cell('2021-10-08'))).toBe(false);
+    expect(G('YIBAO_FUNDERS', '岢岚县', 2022, '优抚对象')).toBe('退役军人事务部门（优抚对象医疗补助资金）；县级财政');
+    expect(G('YIBAO_EXPLAIN', '岢岚县', 2022, '低保对象')).toMatch(/二、3/);
+  });
+  it('a bad cell is an error with a readable message; inside a range, an #ERROR! text', () => {
+    expect(() => G('YIBAO_SUBSIDY', '太原', 2022)).toThrow(/未知的县/);
+    const out = G('YIBAO_ROSTER', [['岢岚', 2022, '低保对象', cell('2021-12-01')], ['太原', 2022, '', '']]) as unknown[][];
+    expect(out[0]![2]).toBe(280);
+    expect(String(out[1]![2])).toMatch(/^#ERROR! /);
+  });
+});
+
+describe('Excel custom functions (functions.js, functions.json)', () => {
+  class CFError {
+    constructor(readonly code: string, readonly message?: string) {}
+  }
+  const associated = new Map<string, (...a: unknown[]) => unknown>();
+  const ctx = bare({ CustomFunctions: { associate: (id: string, f: (...a: unknown[]) => unknown) => associated.set(id, f), Error: CFError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' } } });
+  vm.runInContext(read('dist/excel/functions.js'), ctx);
+  const meta = JSON.parse(read('dist/excel/functions.json')) as { functions: Array<{ id: string; name: string; parameters: Array<{ name: string; optional?: boolean; dimensionality?: string }>; result: { dimensionality?: string } }> };
+
+  it('functions.json, generated by custom-functions-metadata, describes exactly the associated functions', () => {
+    expect(meta.functions.map((f) => f.id).sort()).toEqual([...associated.keys()].sort());
+    expect(meta.functions.map((f) => f.id).sort()).toEqual(['COVERAGE', 'DUE', 'EXPLAIN', 'FUNDERS', 'INDIVIDUAL', 'MECHANISM', 'REIMBURSED', 'ROSTER', 'SUBSIDY', 'WINDOW_OPEN']);
+    for (const f of meta.functions) {
+      expect(f.parameters.length).toBe(associated.get(f.id)!.length);
+      expect(f.parameters[0]!.optional ?? false).toBe(false);
+      if (f.id !== 'ROSTER') expect(f.parameters[1]!.optional ?? false).toBe(false);
+    }
+    const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
+    expect(byId.ROSTER!.parameters[0]!.dimensionality).toBe('matrix');
+    expect(byId.ROSTER!.result.dimensionality).toBe('matrix');
+    expect(byId.COVERAGE!.result.dimensionality).toBe('matrix');
+  });
+
+  it('give quote’s values; an unspecified or bad cell is a CustomFunctions.Error, never a number', () => {
+    const f = (id: string, ...a: unknown[]) => {
+      try {
+        return associated.get(id)!(...a);
+      } catch (e) {
+        return e;
+      }
+    };
+    for (const c of CASES) {
+      const q = expected(c);
+      const r = f('SUBSIDY', c.county, c.year, c.category, serial(c.paidOn));
+      if (q.subsidy === null) expect(r).toBeInstanceOf(CFError);
+      else expect(r).toBe(Number(q.subsidy));
+    }
+    expect(f('INDIVIDUAL', '太原', 2022)).toBeInstanceOf(CFError);
+    expect((f('INDIVIDUAL', '太原', 2022) as CFError).message).toMatch(/未知的县/);
+    expect(f('COVERAGE', '沁水', 2025)).toEqual([['2025-01-01', '2025-12-31']]);
+  });
+});
