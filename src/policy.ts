@@ -6,8 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import en from 'zod/v4/locales/en.js';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import { en, zhCN } from 'zod/v4/locales';
 import { YibaoError, type SafeResult, type YibaoErrorCode, type YibaoIssue } from './errors.js';
 import { evaluateRule } from './evaluate.js';
 import { deepFreeze } from './freeze.js';

@@ -21,6 +21,7 @@ const HELP: Record<string, string> = {
   yibao-rules policies [--table] [--lang zh|en]
   yibao-rules policy <县 county> <年度 year> [--json] [--lang zh|en]
   yibao-rules roster <花名册 file.csv|.xlsx> [--out 结果.csv|.xlsx|.json] [--county …] [--year …] [--json] [--lang zh|en]
+  yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples]
 
 每个命令都有 --help。Each command has --help.
 退出码 Exit codes: 0 成功 success · 1 失败 failure · 2 完成但部分行有错误 done, some rows had errors`,
@@ -59,6 +60,15 @@ const HELP: Record<string, string> = {
 
   检查 Checks: 身份证号校验位与出生日期（GB 11643）、同一身份证号重复（两行都标记）。
   输出的行数始终等于输入的行数。Output always has as many rows as the input.`,
+  workbook: `yibao-rules workbook — 生成自动计算的 Excel 工作簿 / write a self-calculating workbook
+
+  --county <县>     县 (required)
+  --year <年度>     待遇年度 (required)
+  --out <file>      输出 .xlsx（缺省：<县>-<年度>.xlsx）/ output file
+  --no-examples     不写示例行 / without example rows
+
+  工作簿只用普通公式（无加载项、无宏），可在 Excel、WPS、LibreOffice、Google 表格离线使用。
+  Plain formulas only (no add-in, no macro): works offline in any spreadsheet program.`,
 };
 
 function lang(v: unknown): Lang {
@@ -145,6 +155,16 @@ async function main(argv: string[]): Promise<number> {
       });
       print(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, L));
       return summary.errors ? 2 : 0;
+    }
+    case 'workbook': {
+      const { values } = parseArgs({ args: rest, options: { ...common, county: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, 'no-examples': { type: 'boolean' } } });
+      if (values.help) return print(HELP.workbook!), 0;
+      if (!values.county || !values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('缺少 --county 或 --year', 'missing --county or --year', 'workbook');
+      const out = values.out ?? `${values.county}-${values.year}.xlsx`;
+      const { buildWorkbook } = await import('./workbook.js');
+      const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'] });
+      print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
+      return 0;
     }
     default:
       throw new UsageError(`未知命令：${cmd}`, `unknown command: ${cmd}`, 'main');
