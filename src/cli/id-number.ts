@@ -26,26 +26,40 @@ export type IdCheck =
  */
 export function checkIdNumber(raw: string): IdCheck {
   const id = raw.length === 18 ? raw : raw.trim();
-  let sum = 0;
-  let ok = id.length === 18;
-  for (let i = 0; ok && i < 17; i++) {
-    const c = id.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) ok = false;
-    else sum += c * W[i]!;
-  }
-  const last = ok ? id.charCodeAt(17) : 0;
-  if (!ok || !((last >= 48 && last <= 57) || last === 88 || last === 120))
+  const key = idKey(id);
+  if (key >= 0) return { ok: true, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, key };
+  if (key === BAD_FORMAT)
     return { ok: false, code: 'invalid_id', zh: `身份证号须为18位（17位数字加校验位）：${raw}`, en: `an ID number has 18 characters (17 digits and a check character): ${raw}` };
-  if (CHECK.charCodeAt(sum % 11) !== (last === 120 ? 88 : last))
-    return { ok: false, code: 'invalid_id', zh: `身份证号校验位错误：${raw}`, en: `wrong check character in ID number: ${raw}` };
+  if (key === BAD_CHECK) return { ok: false, code: 'invalid_id', zh: `身份证号校验位错误：${raw}`, en: `wrong check character in ID number: ${raw}` };
+  return { ok: false, code: 'invalid_id', zh: `身份证号中的出生日期不存在：${raw}`, en: `the birth date in the ID number does not exist: ${raw}` };
+}
+
+const BAD_FORMAT = -1;
+const BAD_CHECK = -2;
+const BAD_DATE = -3;
+
+/**
+ * The compact key of a valid ID number (a whole number below 2^53), or a
+ * negative number for an invalid one. Allocates nothing: the first pass of the
+ * roster job calls it once per row.
+ */
+export function idKey(id: string): number {
+  if (id.length !== 18) return BAD_FORMAT;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return BAD_FORMAT;
+    sum += c * W[i]!;
+  }
+  const last = id.charCodeAt(17);
+  if (!((last >= 48 && last <= 57) || last === 88 || last === 120)) return BAD_FORMAT;
+  if (CHECK.charCodeAt(sum % 11) !== (last === 120 ? 88 : last)) return BAD_CHECK;
   const y = digits(id, 6, 10);
   const m = digits(id, 10, 12);
   const d = digits(id, 12, 14);
-  if (y < 1890 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
-    return { ok: false, code: 'invalid_id', zh: `身份证号中的出生日期不存在：${raw}`, en: `the birth date in the ID number does not exist: ${raw}` };
+  if (y < 1890 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return BAD_DATE;
   // region (6 digits) · days since 1890 (< 10^5) · sequence (3 digits): < 2^53, unique for valid IDs.
-  const key = (digits(id, 0, 6) * 100000 + (dayNumber(y, m, d) - DAY0)) * 1000 + digits(id, 14, 17);
-  return { ok: true, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, key };
+  return (digits(id, 0, 6) * 100000 + (dayNumber(y, m, d) - DAY0)) * 1000 + digits(id, 14, 17);
 }
 
 /**

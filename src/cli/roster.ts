@@ -14,7 +14,7 @@ import { quoteOrError } from '../quote.js';
 import { categoryName, FUNDER_NAMES, MECHANISM_NAMES, type CategoryCode, type FunderCode, type MechanismCode } from '../vocabulary.js';
 import { normaliseDateText as normDate, splitCategories } from '../input-text.js';
 import { CsvParser, csvField, csvLine, csvRow, sniffEncoding } from './csv.js';
-import { checkIdNumber, IdIndex } from './id-number.js';
+import { checkIdNumber, idKey, IdIndex } from './id-number.js';
 import { t, table, type Lang } from './text.js';
 
 /** A failure of the whole job (exit code 1): unreadable or unusable file. */
@@ -105,7 +105,7 @@ function cell(row: string[], i: number): string {
 type RowSource = AsyncIterable<string[][]>;
 
 async function* csvRows(path: string, column = -1): RowSource {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { highWaterMark: 1 << 22 });
   const parser = new CsvParser();
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   let rows: string[][] = [];
@@ -284,9 +284,9 @@ async function findDuplicates(path: string, idCol: number): Promise<Map<number, 
       if (n === 0) continue;
       const v = csv ? row[0] : row[idCol];
       if (!v) continue;
-      const c = checkIdNumber(v);
-      // Valid IDs as compact numbers; malformed ones by their text, as negative keys.
-      const key = c.ok ? c.key : -2 - (raw.get(v.trim()) ?? (raw.set(v.trim(), raw.size), raw.size - 1));
+      const k = idKey(v.length === 18 ? v : v.trim());
+      // Valid IDs as compact numbers; malformed ones by their text, as negative keys below -1.
+      const key = k >= 0 ? k : -2 - (raw.get(v.trim()) ?? (raw.set(v.trim(), raw.size), raw.size - 1));
       const first = index.firstOrAdd(key, n);
       if (first >= 0) {
         const list = dups.get(first);
@@ -336,6 +336,12 @@ interface Entry {
 }
 
 const CACHE_LIMIT = 200_000;
+type Cache = Map<string, Map<string, Map<string, Map<string, Entry>>>>;
+function nested<K, V extends Map<unknown, unknown>>(m: Map<K, V>, k: K): V {
+  let v = m.get(k);
+  if (!v) m.set(k, (v = new Map() as V));
+  return v;
+}
 
 function entryOf(q: Quote | YibaoError, paidIso: string, lang: Lang): Entry {
   if (q instanceof YibaoError) {
@@ -368,8 +374,10 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   const sink = opts.out ? await openSink(opts.out, lang) : undefined;
   sink?.header(header);
 
-  const cache = new Map<string, Entry>();
-  const uncached: Entry[] = [];
+  // Results by county → year → categories → payment date, as typed: no key string per row.
+  const cache: Cache = new Map();
+  const entries: Entry[] = [];
+  let cached = 0;
   const errorsByCode: Record<string, number> = {};
   let rows = 0;
   let errors = 0;
@@ -419,8 +427,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
         const paid = cell(row, col.paidOn);
         const b = cell(row, col.birthDate);
         if (b) birth = normDate(b);
-        const key = `${county}\u0001${yearText}\u0001${cats}\u0001${paid}`;
-        entry = cache.get(key);
+        let byPaid = cache.get(county)?.get(yearText)?.get(cats);
+        entry = byPaid?.get(paid);
         // A cached result holds unless the birth date could change it (born after paying).
         if (!entry || (birth && entry.paidIso && birth > entry.paidIso)) {
           const year = /^(\d{4})(年度?)?$/.exec(yearText)?.[1];
@@ -440,8 +448,11 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
           // Results that depend on the birth date (outside the window: newborn rules) are not shared.
           const w = entry.q?.window;
           const shared = !(birth && entry.paidIso && birth > entry.paidIso) && !(w && (!w.open || w.reason === 'newborn-special-window'));
-          if (shared && cache.size < CACHE_LIMIT) cache.set(key, entry);
-          else uncached.push(entry);
+          if (shared && cached < CACHE_LIMIT) {
+            (byPaid ?? nested(nested(nested(cache, county), yearText), cats)).set(paid, entry);
+            entries.push(entry);
+            cached++;
+          } else entries.push(entry);
         }
         if (entry.error) {
           out = rowError(entry.error.code, entry.error.zh, entry.error.en);
@@ -467,7 +478,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   }
   if (opts.progress) process.stderr.write('\r\x1b[K');
   await sink?.close();
-  return summarise([...cache.values(), ...uncached], rows, errors, errorsByCode, opts.out);
+  return summarise(entries, rows, errors, errorsByCode, opts.out);
 }
 
 function yibaoErrorYear(text: string): YibaoError {
