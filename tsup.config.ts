@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /** The global builds carry the built-ins frozen, without zod (see src/builtins-frozen.ts). */
 const frozenBuiltins = {
@@ -7,6 +7,17 @@ const frozenBuiltins = {
   setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string }) => void }) {
     build.onResolve({ filter: /\/builtins\.js$/ }, () => ({ path: fileURLToPath(new URL('./src/builtins-frozen.ts', import.meta.url)) }));
   },
+};
+
+/** Script builds for spreadsheets: one IIFE file, ES2017, no Node APIs, everything bundled. */
+const browser: Options = {
+  format: ['iife'],
+  platform: 'browser',
+  target: 'es2017',
+  noExternal: [/.*/],
+  minify: true,
+  esbuildPlugins: [frozenBuiltins],
+  outExtension: () => ({ js: '.js' }),
 };
 
 export default defineConfig([
@@ -29,27 +40,8 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
   },
-  {
-    // The global build for spreadsheets and pages without modules: one global, YibaoRules; ES2017, no Node APIs.
-    entry: { 'yibao-rules.global': 'src/global.ts' },
-    format: ['iife'],
-    globalName: 'YibaoRules',
-    platform: 'browser',
-    target: 'es2017',
-    noExternal: [/.*/],
-    minify: true,
-    esbuildPlugins: [frozenBuiltins],
-    outExtension: () => ({ js: '.js' }),
-  },
-  {
-    // Excel custom functions: the sheet layer bundled with CustomFunctions.associate calls.
-    entry: { 'excel/functions': 'src/sheet/excel.ts' },
-    format: ['iife'],
-    platform: 'browser',
-    target: 'es2017',
-    noExternal: [/.*/],
-    minify: true,
-    esbuildPlugins: [frozenBuiltins],
-    outExtension: () => ({ js: '.js' }),
-  },
+  // The global build for spreadsheets and pages without modules: one global, YibaoRules.
+  { ...browser, entry: { 'yibao-rules.global': 'src/global.ts' }, globalName: 'YibaoRules' },
+  // Excel custom functions: the sheet layer bundled with CustomFunctions.associate calls.
+  { ...browser, entry: { 'excel/functions': 'src/sheet/excel.ts' } },
 ]);

@@ -5,6 +5,7 @@
  * @module
  */
 import type { PolicyInput } from '../schema.js';
+import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from './assumptions.js';
 
 const 五三资金 = {
   clause: '五、(三)',
@@ -216,15 +217,8 @@ export const kelan2022 = {
     cite: { clause: '六', quote: '《社会保险费缴费记录》和《社会保险费缴费证明》的开具时间一般为缴费成功的5个工作日后。' },
   },
 
-  rounding: {
-    scale: 2,
-    mode: 'half-up',
-    assumption: 'The notice states no rounding rule; every figure it states is a whole yuan amount. Rounded to the fen, half up (四舍五入).',
-  },
-  combination: {
-    rule: 'highest-single',
-    assumption: 'The notice does not say how several identities combine; the widespread rule "就高、不重复" (the single highest subsidy, never stacked) is applied.',
-  },
+  rounding: ROUNDING_ASSUMED,
+  combination: HIGHEST_SINGLE_ASSUMED,
   figures: [],
   tables: [],
 } satisfies PolicyInput;

@@ -5,6 +5,7 @@
  * @module
  */
 import type { PolicyInput } from '../schema.js';
+import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from './assumptions.js';
 
 const 六 = (quote: string) => ({ clause: '六', quote });
 const 资助方式 = 六('给予困难群众资助参保，个人缴费部分由医疗救助或财政补助予以全额或定额资助。');
@@ -138,15 +139,8 @@ export const lingchuan2023 = {
   ],
   otherCategories: { status: 'silent' },
 
-  rounding: {
-    scale: 2,
-    mode: 'half-up',
-    assumption: 'The notice states no rounding rule; every figure it states is a whole yuan amount. Rounded to the fen, half up (四舍五入).',
-  },
-  combination: {
-    rule: 'highest-single',
-    assumption: 'The notice does not say how several identities combine; the widespread rule "就高、不重复" (the single highest subsidy, never stacked) is applied.',
-  },
+  rounding: ROUNDING_ASSUMED,
+  combination: HIGHEST_SINGLE_ASSUMED,
   figures: [],
 
   // 附件1

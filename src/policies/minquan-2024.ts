@@ -6,6 +6,7 @@
  * @module
  */
 import type { PolicyInput } from '../schema.js';
+import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from './assumptions.js';
 
 const 二二2 = (quote: string) => ({ clause: '二、(二) 2', quote });
 const 定额资助 = 二二2(
@@ -197,14 +198,7 @@ export const minquan2024 = {
     },
   ],
 
-  rounding: {
-    scale: 2,
-    mode: 'half-up',
-    assumption: 'The notice states no rounding rule and no percentage; rounded to the fen, half up (四舍五入).',
-  },
-  combination: {
-    rule: 'highest-single',
-    assumption: 'The notice does not say how several identities combine; the widespread rule "就高、不重复" (the single highest subsidy, never stacked) is applied.',
-  },
+  rounding: ROUNDING_ASSUMED,
+  combination: HIGHEST_SINGLE_ASSUMED,
   tables: [],
 } satisfies PolicyInput;

@@ -4,6 +4,7 @@
  * @module
  */
 import type { PolicyInput } from '../schema.js';
+import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from './assumptions.js';
 
 const 二三 = (n: number, quote: string) => ({ clause: `二、(三) ${n}`, quote });
 const 资助方式 = { clause: '二、(三)', quote: '给予困难群众资助参保，个人缴费部分由医疗救助或财政补助予以全额或定额资助。' };
@@ -183,15 +184,8 @@ export const qinshui2025 = {
     { name: '家庭共济账户', cite: { clause: '五、(四)', quote: '参加职工医保的参保人员可以通过家庭共济账户为家庭成员中参加居民医保的人员缴纳城乡居民医保费。' } },
   ],
 
-  rounding: {
-    scale: 2,
-    mode: 'half-up',
-    assumption: 'The notice states no rounding rule; every figure it states is a whole yuan amount. Rounded to the fen, half up (四舍五入).',
-  },
-  combination: {
-    rule: 'highest-single',
-    assumption: 'The notice does not say how several identities combine; the widespread rule "就高、不重复" (the single highest subsidy, never stacked) is applied.',
-  },
+  rounding: ROUNDING_ASSUMED,
+  combination: HIGHEST_SINGLE_ASSUMED,
   figures: [],
 
   // 附件

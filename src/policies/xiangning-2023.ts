@@ -5,6 +5,7 @@
  * @module
  */
 import type { PolicyInput } from '../schema.js';
+import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from './assumptions.js';
 
 export const xiangning2023 = {
   id: 'xiangning-2023',
@@ -90,15 +91,8 @@ export const xiangning2023 = {
   proofOfPayment: { workingDays: 5, cite: { clause: '五', quote: '城乡居民通过各种渠道完成缴费的，五个工作日后，可登录微信' } },
 
   targets: [],
-  rounding: {
-    scale: 2,
-    mode: 'half-up',
-    assumption: 'The notice states no rounding rule and no percentage; rounded to the fen, half up (四舍五入).',
-  },
-  combination: {
-    rule: 'highest-single',
-    assumption: 'The notice does not say how several identities combine; the widespread rule "就高、不重复" (the single highest subsidy, never stacked) is applied.',
-  },
+  rounding: ROUNDING_ASSUMED,
+  combination: HIGHEST_SINGLE_ASSUMED,
   figures: [],
   tables: [],
 } satisfies PolicyInput;
