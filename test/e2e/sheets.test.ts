@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, CATEGORY_CODES, quote } from '../../src/index.js';
+import { BUILTIN_POLICIES, CATEGORY_CODES, FUNDER_NAMES, MECHANISM_NAMES, quote } from '../../src/index.js';
 import { ROOT } from '../helpers.js';
 
 const read = (p: string) => readFileSync(`${ROOT}${p}`, 'utf8');
@@ -47,7 +47,11 @@ describe('the global bundle (YibaoRules)', () => {
       expect(val(Y.sheet.YIBAO_DUE(...args))).toBe(num(q.dueAtPayment));
       expect(val(Y.sheet.YIBAO_REIMBURSED(...args))).toBe(num(q.reimbursedLater));
       expect(Y.sheet.YIBAO_WINDOW_OPEN(c.county, c.year, serial(c.paidOn))).toBe(q.window!.open);
-      if (q.status === 'determined') expect(Y.sheet.YIBAO_MECHANISM(...args, 'en')).toMatch(/\w/);
+      expect(val(Y.sheet.YIBAO_MECHANISM(...args, 'en'))).toBe(q.mechanism ? MECHANISM_NAMES[q.mechanism].en : 'error');
+      expect(val(Y.sheet.YIBAO_FUNDERS(...args))).toBe(q.status === 'unspecified' ? 'error' : q.funders.map((f) => FUNDER_NAMES[f].zh).join('；') || '—');
+      expect(Y.sheet.YIBAO_COVERAGE(c.county, c.year, serial(c.paidOn))).toEqual([[q.coverage!.start, q.coverage!.end]]);
+      const explain = Y.sheet.YIBAO_EXPLAIN(...args) as string;
+      for (const step of q.explain) expect(explain).toContain(step.zh);
     }
   });
 
