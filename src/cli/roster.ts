@@ -4,9 +4,9 @@
  * appended (CSV, XLSX or JSON, after --out's extension), and sums up what a
  * county needs to budget. N rows in, N rows out; a bad row never stops it.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { YibaoError } from '../errors.js';
 import type { Quote } from '../engine.js';
 import { formatFen } from '../money.js';
@@ -241,6 +241,7 @@ async function xlsxSink(path: string, lang: Lang): Promise<Sink> {
 }
 
 async function openSink(path: string, lang: Lang): Promise<Sink> {
+  mkdirSync(dirname(path), { recursive: true });
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return xlsxSink(path, lang);
   const out = createWriteStream(path, { highWaterMark: 1 << 22 });

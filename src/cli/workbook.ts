@@ -9,6 +9,8 @@
  * same table `quote` looks up), 花名册 (the roster: its computed columns are
  * formulas over 政策 and 决策表).
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CATEGORY_CODES, categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
 import { formatCivilDate } from '../civil-date.js';
@@ -230,6 +232,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     row.getCell(17).numFmt = row.getCell(18).numFmt = DATE_FMT;
     for (const col of [8, 9, 10, 11, 12]) row.getCell(col).numFmt = '0.00';
   }
+  mkdirSync(dirname(opts.out), { recursive: true });
   await wb.xlsx.writeFile(opts.out);
   return { rows: examples.length, policyId: p.id };
 }

@@ -131,6 +131,12 @@ describe('yibao-rules roster', () => {
     expect(r.err).toMatch(msg);
   });
 
+  it('creates the output folder', () => {
+    const r = roster(SAMPLE, join(dir, 'new', 'folder', 'out.csv'));
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'new', 'folder', 'out.csv'), 'utf8').length).toBeGreaterThan(1000);
+  });
+
   it('a missing file: exit 1', () => {
     const r = run('roster', join(dir, 'nope.csv'));
     expect(r.code).toBe(1);
