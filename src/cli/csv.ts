@@ -12,18 +12,13 @@ export class CsvParser {
   private field = '';
   private inQuotes = false;
   private afterQuote = false;
-  private column = -1;
-  private emit(out: string[][], row: string[]) {
-    out.push(this.column < 0 ? row : [row[this.column] ?? '']);
-  }
 
   /**
-   * Parses a chunk; returns the rows completed by it. With `column`, a row
-   * without quotes yields only that field (as a one-field row), unsplit: the
-   * cheap scan of the roster's first pass.
+   * Parses a chunk; returns the rows completed by it. With `raws`, the text of
+   * each row that had no quotes is recorded at the same index (undefined for
+   * the others), so that a writer can copy such a row as it was.
    */
-  push(chunk: string, out: string[][] = [], column = -1): string[][] {
-    this.column = column;
+  push(chunk: string, out: string[][] = [], raws?: Array<string | undefined>): string[][] {
     let s = this.rest + chunk;
     this.rest = '';
     let i = 0;
@@ -46,16 +41,9 @@ export class CsvParser {
       }
       if (q > nl) {
         const end = nl > i && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        if (column < 0) out.push(s.slice(i, end).split(','));
-        else {
-          let a = i;
-          for (let k = 0; k < column && a <= end; k++) {
-            const c = s.indexOf(',', a);
-            a = c < 0 || c > end ? end + 1 : c + 1;
-          }
-          const b = a > end ? end : s.indexOf(',', a);
-          out.push([a > end ? '' : s.slice(a, b < 0 || b > end ? end : b)]);
-        }
+        const line = s.slice(i, end);
+        out.push(line.split(','));
+        if (raws) raws[out.length - 1] = line;
         i = nl + 1;
       } else {
         i = this.slow(s, i, out);
@@ -114,7 +102,7 @@ export class CsvParser {
         let v = field + s.slice(start, i);
         if (v.charCodeAt(v.length - 1) === 13) v = v.slice(0, -1);
         row.push(v);
-        this.emit(out, row);
+        out.push(row);
         return i + 1;
       } else if (c === 34 && !afterQ && i === start && field === '') {
         inQ = true;
@@ -131,17 +119,16 @@ export class CsvParser {
   }
 
   /** Flushes the last row (a file need not end with a line break). */
-  end(out: string[][] = [], column = -1): string[][] {
+  end(out: string[][] = []): string[][] {
     if (this.pending) {
       const row = this.pending;
       let f = this.field + this.rest;
       if (this.inQuotes && f.endsWith('"')) f = f.slice(0, -1);
       row.push(f);
-      this.column = column;
-      this.emit(out, row);
+      out.push(row);
       this.pending = null;
     } else if (this.rest.length) {
-      this.push('\n', out, column);
+      this.push('\n', out);
     }
     this.rest = '';
     return out;

@@ -101,14 +101,19 @@ function cell(row: string[], i: number): string {
 
 // ---------------------------------------------------------------- reading
 
-/** Rows in batches: one await per chunk of the file, not per row. */
-type RowSource = AsyncIterable<string[][]>;
+/** Rows in batches, one await per chunk of the file; `raws[i]`: row i's text when it had no quotes (CSV). */
+interface Batch {
+  rows: string[][];
+  raws?: Array<string | undefined>;
+}
+type RowSource = AsyncIterable<Batch>;
 
-async function* csvRows(path: string, column = -1): RowSource {
+async function* csvRows(path: string): RowSource {
   const stream = createReadStream(path, { highWaterMark: 1 << 22 });
   const parser = new CsvParser();
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   let rows: string[][] = [];
+  let raws: Array<string | undefined> = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     if (!decoder) {
       const { encoding } = sniffEncoding(chunk.subarray(0, 64 * 1024));
@@ -116,16 +121,17 @@ async function* csvRows(path: string, column = -1): RowSource {
       const probe = chunk.subarray(0, 4096);
       if (probe.includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
     }
-    rows = parser.push(decoder.decode(chunk, { stream: true }), rows, column);
+    rows = parser.push(decoder.decode(chunk, { stream: true }), rows, raws);
     if (rows.length) {
-      yield rows;
+      yield { rows, raws };
       rows = [];
+      raws = [];
     }
   }
   if (!decoder) throw new RosterFileError('文件为空', 'the file is empty');
-  parser.push(decoder.decode(), rows, column);
-  parser.end(rows, column);
-  if (rows.length) yield rows;
+  parser.push(decoder.decode(), rows, raws);
+  parser.end(rows);
+  if (rows.length) yield { rows, raws };
 }
 
 function cellText(v: unknown): string {
@@ -155,11 +161,11 @@ async function* xlsxRows(path: string): RowSource {
         batch.push((row.values as unknown[]).slice(1).map(cellText));
         expected = row.number + 1;
         if (batch.length >= 4096) {
-          yield batch;
+          yield { rows: batch };
           batch = [];
         }
       }
-      if (batch.length) yield batch;
+      if (batch.length) yield { rows: batch };
       return; // first worksheet only
     }
   } catch (e) {
@@ -168,38 +174,32 @@ async function* xlsxRows(path: string): RowSource {
   }
 }
 
-/** The rows of a roster file; with `column`, CSV rows may come as that one field only. */
-function rowsOf(path: string, column = -1): RowSource {
-  return extname(path).toLowerCase() === '.xlsx' ? xlsxRows(path) : csvRows(path, column);
+/** The rows of a roster file. */
+function rowsOf(path: string): RowSource {
+  return extname(path).toLowerCase() === '.xlsx' ? xlsxRows(path) : csvRows(path);
 }
 
 // ---------------------------------------------------------------- writing
 
 interface Sink {
   header(cols: string[]): void;
-  /** `suffix`: the computed columns already as CSV text, when known. */
-  row(original: string[], computed: Record<OutKey, string>, header: string[], suffix?: string): Promise<void> | void;
+  /** `entry`: a cached result whose output is prepared; `raw`: the row's text as read, when it had no quotes. */
+  row(original: string[], computed: Record<OutKey, string>, header: string[], entry?: Entry, raw?: string): Promise<void> | void;
   close(): Promise<void>;
 }
 
-class TextSink implements Sink {
-  private buf = '';
+/** JSON output: one object per row, streamed. */
+class JsonSink implements Sink {
+  private buf = '[\n';
   private first = true;
-  constructor(private readonly out: WriteStream, private readonly json: boolean, private readonly lang: Lang) {
-    if (!json) this.buf = '\uFEFF'; // so that Excel reads the Chinese text as UTF-8
-  }
-  header(cols: string[]): void {
-    if (this.json) this.buf += '[\n';
-    else this.buf += csvRow([...cols, ...OUT.map((o) => (this.lang === 'zh' ? o[1] : o[2]))]);
-  }
-  row(original: string[], c: Record<OutKey, string>, header: string[], suffix?: string) {
-    if (this.json) {
-      const o: Record<string, unknown> = {};
-      original.forEach((v, i) => (o[header[i] ?? `column${i + 1}`] = v));
-      for (const [k] of OUT) o[k] = c[k] === '' ? null : c[k];
-      this.buf += `${this.first ? '' : ',\n'}${JSON.stringify(o)}`;
-      this.first = false;
-    } else this.buf += `${csvLine(original)}${suffix ?? suffixOf(c)}\r\n`;
+  constructor(private readonly out: WriteStream) {}
+  header(): void {}
+  row(original: string[], c: Record<OutKey, string>, header: string[]) {
+    const o: Record<string, unknown> = {};
+    original.forEach((v, i) => (o[header[i] ?? `column${i + 1}`] = v));
+    for (const [k] of OUT) o[k] = c[k] === '' ? null : c[k];
+    this.buf += `${this.first ? '' : ',\n'}${JSON.stringify(o)}`;
+    this.first = false;
     if (this.buf.length > 1 << 20) return this.flush();
   }
   private async flush() {
@@ -208,8 +208,59 @@ class TextSink implements Sink {
     if (!ok) await once(this.out, 'drain');
   }
   async close() {
-    if (this.json) this.buf += '\n]\n';
+    this.buf += '\n]\n';
     await this.flush();
+    this.out.end();
+    await once(this.out, 'finish');
+  }
+}
+
+/**
+ * CSV output (UTF-8 with BOM, so that Excel reads the Chinese text), written
+ * into a byte buffer: a row read without quotes is copied as it was, and the
+ * computed columns of a cached result are encoded once and copied.
+ */
+class CsvSink implements Sink {
+  private static readonly SIZE = 1 << 22;
+  private buf = Buffer.allocUnsafe(CsvSink.SIZE);
+  private pos = 0;
+  constructor(
+    private readonly out: WriteStream,
+    private readonly lang: Lang,
+  ) {
+    this.pos = this.buf.write('\uFEFF', 0);
+  }
+  header(cols: string[]): void {
+    this.text(csvRow([...cols, ...OUT.map((o) => (this.lang === 'zh' ? o[1] : o[2]))]));
+  }
+  row(original: string[], c: Record<OutKey, string>, _header: string[], entry?: Entry, raw?: string) {
+    const line = raw ?? csvLine(original);
+    const suffix = entry ? (entry.suffixBytes ??= Buffer.from(`${entry.suffix}\r\n`)) : Buffer.from(`${suffixOf(c)}\r\n`);
+    if (this.pos + line.length * 3 + suffix.length > CsvSink.SIZE) {
+      const p = this.flush();
+      if (line.length * 3 + suffix.length > CsvSink.SIZE) return p.then(() => this.text(`${line}${suffix.toString()}`));
+      this.pos += this.buf.write(line, this.pos);
+      this.pos += suffix.copy(this.buf, this.pos);
+      return p;
+    }
+    this.pos += this.buf.write(line, this.pos);
+    this.pos += suffix.copy(this.buf, this.pos);
+  }
+  private text(s: string) {
+    const b = Buffer.from(s);
+    if (this.pos + b.length > CsvSink.SIZE) void this.flush();
+    if (b.length > CsvSink.SIZE) this.out.write(b);
+    else this.pos += b.copy(this.buf, this.pos);
+  }
+  /** Hands the filled buffer to the stream and starts a new one. */
+  private flush(): Promise<void> {
+    const ok = this.out.write(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(CsvSink.SIZE);
+    this.pos = 0;
+    return ok ? Promise.resolve() : once(this.out, 'drain').then(() => undefined);
+  }
+  async close() {
+    if (this.pos) await this.flush();
     this.out.end();
     await once(this.out, 'finish');
   }
@@ -246,7 +297,7 @@ async function openSink(path: string, lang: Lang): Promise<Sink> {
   if (ext === '.xlsx') return xlsxSink(path, lang);
   const out = createWriteStream(path, { highWaterMark: 1 << 22 });
   await once(out, 'open');
-  return new TextSink(out, ext === '.json', lang);
+  return ext === '.json' ? new JsonSink(out) : new CsvSink(out, lang);
 }
 
 // ---------------------------------------------------------------- the job
@@ -272,32 +323,92 @@ function mapColumns(header: string[], opts: RosterOptions): Columns {
   return { header, col };
 }
 
-/** Pass 1: the rows whose ID number appears more than once (row numbers count the header as 0). */
+/**
+ * Pass 1: the rows whose ID number appears more than once (row numbers count
+ * the header as 0). Rows of row numbers, keyed by each row that is a duplicate.
+ */
 async function findDuplicates(path: string, idCol: number): Promise<Map<number, number[]>> {
   const index = new IdIndex();
   const dups = new Map<number, number[]>();
   const raw = new Map<string, number>();
-  const csv = extname(path).toLowerCase() !== '.xlsx';
-  let n = -1;
-  for await (const batch of rowsOf(path, csv ? idCol : -1))
-    for (const row of batch) {
-      n++;
-      if (n === 0) continue;
-      const v = csv ? row[0] : row[idCol];
-      if (!v) continue;
-      const k = idKey(v.length === 18 ? v : v.trim());
-      // Valid IDs as compact numbers; malformed ones by their text, as negative keys below -1.
-      const key = k >= 0 ? k : -2 - (raw.get(v.trim()) ?? (raw.set(v.trim(), raw.size), raw.size - 1));
-      const first = index.firstOrAdd(key, n);
-      if (first >= 0) {
-        const list = dups.get(first);
-        if (list) list.push(n);
-        else dups.set(first, [first, n]);
-      }
+  const seen = (n: number, text: string) => {
+    if (!text) return;
+    const k = idKey(text);
+    // Valid IDs as compact numbers; malformed ones by their text, as negative keys below -1.
+    const key = k >= 0 ? k : -2 - (raw.get(text) ?? (raw.set(text, raw.size), raw.size - 1));
+    const first = index.firstOrAdd(key, n);
+    if (first >= 0) {
+      const list = dups.get(first);
+      if (list) list.push(n);
+      else dups.set(first, [first, n]);
     }
+  };
+  if (extname(path).toLowerCase() === '.xlsx') {
+    let n = -1;
+    for await (const batch of rowsOf(path)) for (const row of batch.rows) if (++n > 0) seen(n, (row[idCol] ?? '').trim());
+  } else await scanColumn(path, idCol, seen);
   const byRow = new Map<number, number[]>();
   for (const rows of dups.values()) for (const r of rows) byRow.set(r, rows);
   return byRow;
+}
+
+/**
+ * Reads one column of a CSV file from its raw bytes, without decoding the
+ * rest: RFC 4180's structure (, " and line breaks) is ASCII, and neither
+ * UTF-8 nor GB18030 uses those bytes inside a multi-byte character. The field
+ * is decoded as Latin-1, which is exact for ID numbers (ASCII) and a stable
+ * identity for anything else. Calls `f(row, text)` for every data row.
+ */
+async function scanColumn(path: string, col: number, f: (row: number, text: string) => void): Promise<void> {
+  let pending: Buffer | undefined;
+  let row = 0;
+  const scan = (buf: Buffer, last: boolean): number => {
+    let i = 0;
+    let rowStart = 0;
+    if (row === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = rowStart = 3;
+    const n = buf.length;
+    while (rowStart < n) {
+      // One row from rowStart: find the field and the row's end, outside quotes.
+      let c = 0;
+      let inQ = false;
+      let fs = col === 0 ? rowStart : -1;
+      let fe = -1;
+      let end = -1;
+      for (i = rowStart; i < n; i++) {
+        const b = buf[i]!;
+        if (b === 0x22) inQ = !inQ;
+        else if (!inQ) {
+          if (b === 0x2c) {
+            if (c === col) fe = i;
+            c++;
+            if (c === col) fs = i + 1;
+          } else if (b === 0x0a) {
+            end = i;
+            break;
+          }
+        }
+      }
+      if (end < 0) {
+        if (!last) return rowStart; // the row continues in the next chunk
+        end = n;
+      }
+      if (fs >= 0 && fe < 0) fe = end;
+      if (row > 0) {
+        let text = fs >= 0 ? buf.toString('latin1', fs, fe) : '';
+        if (text.length !== 18) text = text.replace(/\r$/, '').replace(/^\s*"?|"?\s*$/g, '').trim();
+        f(row, text);
+      }
+      row++;
+      rowStart = end + 1;
+    }
+    return n;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    const buf = pending ? Buffer.concat([pending, chunk]) : chunk;
+    const used = scan(buf, false);
+    pending = used < buf.length ? buf.subarray(used) : undefined;
+  }
+  if (pending) scan(pending, true);
 }
 
 const EMPTY: Record<OutKey, string> = Object.fromEntries(OUT.map(([k]) => [k, ''])) as Record<OutKey, string>;
@@ -330,6 +441,8 @@ interface Entry {
   readonly out: Record<OutKey, string>;
   /** The computed columns as CSV text, starting with a comma. */
   readonly suffix: string;
+  /** The same with the line break, encoded once (by the CSV writer). */
+  suffixBytes?: Buffer;
   readonly paidIso: string;
   readonly fen: { individual: number; subsidy: number; due: number; later: number };
   /** Rows that count in the totals. */
@@ -366,7 +479,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   // Header first (also catches an empty, binary or wrong file before any output is written).
   let cols: Columns | undefined;
   for await (const batch of rowsOf(opts.input)) {
-    if (batch[0]) cols = mapColumns(batch[0], opts);
+    if (batch.rows[0]) cols = mapColumns(batch.rows[0], opts);
     break;
   }
   if (!cols) throw new RosterFileError('文件为空，没有表头', 'the file is empty: no header');
@@ -394,7 +507,9 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
 
   let n = -1;
   for await (const batch of rowsOf(opts.input)) {
-    for (const row of batch) {
+    const { rows: batchRows, raws } = batch;
+    for (let b = 0; b < batchRows.length; b++) {
+      const row = batchRows[b]!;
       n++;
       if (n === 0) continue;
       rows++;
@@ -465,7 +580,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       }
       if (sink) {
         const padded = row.length < header.length ? [...row, ...new Array<string>(header.length - row.length).fill('')] : row;
-        const p = entry ? sink.row(padded, entry.out, header, entry.suffix) : sink.row(padded, out!, header);
+        const raw = row === padded ? raws?.[b] : undefined;
+        const p = entry ? sink.row(padded, entry.out, header, entry, raw) : sink.row(padded, out!, header, undefined, raw);
         if (p) await p;
       }
     }
