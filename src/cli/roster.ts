@@ -570,11 +570,13 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
             cached++;
           } else entries.push(entry);
         }
-        if (entry.error) {
-          out = rowError(entry.error.code, entry.error.zh, entry.error.en);
-          entry = undefined;
-        } else if (idError) {
-          out = { ...entry.out, ...rowError(idError.code, idError.zh, idError.en), errorCode: idError.code, errorMessage: lang === 'zh' ? idError.zh : idError.en };
+        if (entry.error || idError) {
+          // An identity problem (invalid or duplicated ID) takes the code; the message carries every problem of the row.
+          const problems = [idError, entry.error].filter((e): e is { code: string; zh: string; en: string } => e !== undefined);
+          const first = problems[0]!;
+          const join = (k: 'zh' | 'en') => problems.map((e) => e[k]).join(k === 'zh' ? '；' : '; ');
+          const { errorCode, errorMessage } = rowError(first.code, join('zh'), join('en'));
+          out = { ...(entry.error ? EMPTY : entry.out), errorCode, errorMessage };
           entry = undefined;
         } else entry.count++;
       }

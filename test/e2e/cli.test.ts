@@ -46,6 +46,8 @@ describe('yibao-rules roster', () => {
     const dup = rows.filter((r) => r.errorCode === 'duplicate_id');
     expect(dup).toHaveLength(2);
     expect(dup[0]!['身份证号']).toBe(dup[1]!['身份证号']);
+    // A duplicated row still shows its computed amounts, for the clerk to check.
+    expect(dup.every((r) => r.subsidy !== null && r.individual !== null)).toBe(true);
     const bad = rows.filter((r) => r.errorCode === 'invalid_id');
     expect(bad.map((r) => r['姓名'])).toEqual(['吴错一', '吴错二']);
   });
