@@ -95,7 +95,7 @@ export interface CompiledPolicy {
   readonly window: WindowTable;
   readonly coverage: { readonly start: string; readonly end: string };
   readonly newborn: { readonly months: number; readonly cite: Citation } | undefined;
-  /** Decisions by `mask + ctx * 1024`; without a payment date, the finished quote by mask. */
+  /** Decisions by `mask + ctx * CONTEXT_STRIDE`; without a payment date, the finished quote by mask. */
   readonly memo: Array<Quote | undefined>;
   readonly memoNoDate: Array<Quote | undefined>;
   readonly steps: {
@@ -106,6 +106,8 @@ export interface CompiledPolicy {
 }
 
 export const CATEGORY_INDEX: ReadonlyMap<string, number> = new Map(CATEGORY_CODES.map((c, i) => [c, i]));
+/** Decisions are memoised by `mask + ctx * CONTEXT_STRIDE`: one slot per set of categories, per payment-date context. */
+export const CONTEXT_STRIDE = 1 << CATEGORY_CODES.length;
 const bit = (c: CategoryCode) => 1 << (CATEGORY_INDEX.get(c) as number);
 const ORDINARY_BIT = bit('ordinary');
 

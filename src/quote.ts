@@ -6,7 +6,7 @@
  * @module
  */
 import { formatCivilDate, parseCivilDate } from './civil-date.js';
-import { decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
+import { CONTEXT_STRIDE, decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
 import { YibaoError, yibaoError, type SafeResult } from './errors.js';
 import { builtinRegistry, type PolicyRegistry } from './registry.js';
 import type { WindowResult } from './window.js';
@@ -100,7 +100,7 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
     const c = conds[i]!;
     if (paid >= c[0] && paid <= c[1]) ctx |= 2 << i;
   }
-  const key = mask + ctx * 1024;
+  const key = mask + ctx * CONTEXT_STRIDE;
   const core = cp.memo[key] ?? (cp.memo[key] = decide(cp, mask, ctx));
 
   let window = windowOn(cp.window, paid);

@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CATEGORY_CODES, categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
 import { formatCivilDate } from '../civil-date.js';
-import { decide, type CompiledPolicy } from '../engine.js';
+import { CONTEXT_STRIDE, decide, type CompiledPolicy } from '../engine.js';
 import { YibaoError } from '../errors.js';
 import { formatRate } from '../money.js';
 import { builtinRegistry } from '../registry.js';
@@ -162,11 +162,11 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const ctxs = [0];
   for (let bits = 0; bits < 1 << cp.conditions.length; bits++) ctxs.push(1 | (bits << 1));
   for (const ctx of ctxs)
-    for (let mask = 0; mask < 1 << CATEGORY_CODES.length; mask += 2) {
+    for (let mask = 0; mask < CONTEXT_STRIDE; mask += 2) {
       const q = decide(cp, mask, ctx);
       const amount = (v: string | null) => (v === null ? '未明确' : Number(v));
       dec.addRow([
-        mask + 1024 * ctx,
+        mask + CONTEXT_STRIDE * ctx,
         Number(q.standard),
         amount(q.individual),
         amount(q.subsidy),
@@ -214,7 +214,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     row.getCell(20).value = { formula: `IF(${blank},"",${bits})` } as ExcelJS.CellFormulaValue;
     const cond = condRows.map((cr, i) => `${2 ** (i + 1)}*AND(F${r}>=${cr.from},F${r}<=${cr.to})`).join('+');
     row.getCell(21).value = { formula: `IF(${blank},"",IF(F${r}="",0,1${cond ? `+${cond}` : ''}))` } as ExcelJS.CellFormulaValue;
-    const key = `T${r}+1024*U${r}`;
+    const key = `T${r}+${CONTEXT_STRIDE}*U${r}`;
     const look = (col: number) => `IF(${blank},"",VLOOKUP(${key},${decRange},${col},FALSE))`;
     [8, 9, 10, 11, 12, 13, 14, 15].forEach((cell, j) => (row.getCell(cell).value = { formula: look(j + 2) } as ExcelJS.CellFormulaValue));
     const regular = [
