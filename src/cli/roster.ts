@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { dirname, extname } from 'node:path';
 import { YibaoError } from '../errors.js';
 import type { Quote } from '../engine.js';
-import { formatFen } from '../money.js';
+import { formatFen, toFen } from '../money.js';
 import { quoteOrError } from '../quote.js';
 import { categoryName, FUNDER_NAMES, MECHANISM_NAMES, type CategoryCode, type FunderCode, type MechanismCode } from '../vocabulary.js';
 import { normaliseDateText as normDate, splitCategories } from '../input-text.js';
@@ -88,11 +88,6 @@ export interface RosterSummary {
   byMechanism: Array<{ mechanism: string; people: number; dueAtPayment: string; reimbursedLater: string }>;
   output?: string;
 }
-
-const fen = (s: string) => {
-  const dot = s.indexOf('.');
-  return dot < 0 ? Number(s) * 100 : Number(s.slice(0, dot)) * 100 + Number(s.slice(dot + 1).padEnd(2, '0'));
-};
 
 /** A trimmed field, or '' for a missing column. */
 function cell(row: string[], i: number): string {
@@ -235,7 +230,7 @@ class CsvSink implements Sink {
   }
   row(original: string[], c: Record<OutKey, string>, _header: string[], entry?: Entry, raw?: string) {
     const line = raw ?? csvLine(original);
-    const suffix = entry ? (entry.suffixBytes ??= Buffer.from(`${entry.suffix}\r\n`)) : Buffer.from(`${suffixOf(c)}\r\n`);
+    const suffix = entry ? (entry.suffixBytes ??= Buffer.from(`${suffixOf(entry.out)}\r\n`)) : Buffer.from(`${suffixOf(c)}\r\n`);
     if (this.pos + line.length * 3 + suffix.length > CsvSink.SIZE) {
       const p = this.flush();
       if (line.length * 3 + suffix.length > CsvSink.SIZE) return p.then(() => this.text(`${line}${suffix.toString()}`));
@@ -439,9 +434,7 @@ interface Entry {
   readonly q: Quote | undefined;
   readonly error: { code: string; zh: string; en: string } | undefined;
   readonly out: Record<OutKey, string>;
-  /** The computed columns as CSV text, starting with a comma. */
-  readonly suffix: string;
-  /** The same with the line break, encoded once (by the CSV writer). */
+  /** The computed columns as CSV text with the line break, encoded once (by the CSV writer). */
   suffixBytes?: Buffer;
   readonly paidIso: string;
   readonly fen: { individual: number; subsidy: number; due: number; later: number };
@@ -457,14 +450,12 @@ function nested<K, V extends Map<unknown, unknown>>(m: Map<K, V>, k: K): V {
   return v;
 }
 
+const NO_MONEY = { individual: 0, subsidy: 0, due: 0, later: 0 };
+
 function entryOf(q: Quote | YibaoError, paidIso: string, lang: Lang): Entry {
-  if (q instanceof YibaoError) {
-    const out = { ...EMPTY, errorCode: q.code, errorMessage: lang === 'zh' ? q.zh : q.en };
-    return { q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out, suffix: suffixOf(out), paidIso, fen: { individual: 0, subsidy: 0, due: 0, later: 0 }, count: 0 };
-  }
-  const out = computedColumns(q, lang);
-  const f = q.status === 'determined' ? { individual: fen(q.individual!), subsidy: fen(q.subsidy!), due: fen(q.dueAtPayment!), later: fen(q.reimbursedLater!) } : { individual: 0, subsidy: 0, due: 0, later: 0 };
-  return { q, error: undefined, out, suffix: suffixOf(out), paidIso, fen: f, count: 0 };
+  if (q instanceof YibaoError) return { q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out: EMPTY, paidIso, fen: NO_MONEY, count: 0 };
+  const f = q.status === 'determined' ? { individual: toFen(q.individual!), subsidy: toFen(q.subsidy!), due: toFen(q.dueAtPayment!), later: toFen(q.reimbursedLater!) } : NO_MONEY;
+  return { q, error: undefined, out: computedColumns(q, lang), paidIso, fen: f, count: 0 };
 }
 
 function suffixOf(out: Record<OutKey, string>): string {
@@ -564,11 +555,11 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
           // Results that depend on the birth date (outside the window: newborn rules) are not shared.
           const w = entry.q?.window;
           const shared = !(birth && entry.paidIso && birth > entry.paidIso) && !(w && (!w.open || w.reason === 'newborn-special-window'));
+          entries.push(entry);
           if (shared && cached < CACHE_LIMIT) {
             (byPaid ?? nested(nested(nested(cache, county), yearText), cats)).set(paid, entry);
-            entries.push(entry);
             cached++;
-          } else entries.push(entry);
+          }
         }
         if (entry.error || idError) {
           // An identity problem (invalid or duplicated ID) takes the code; the message carries every problem of the row.
