@@ -117,7 +117,8 @@ const DEFAULT_GROUPS: Record<string, CategoryCode[]> = {
   监测对象: ['unstable-out-of-poverty', 'marginal-at-risk', 'sudden-severe-hardship'],
 };
 
-function maskOf(cs: readonly CategoryCode[]): number {
+/** The bit mask of a set of categories (bit i: `CATEGORY_CODES[i]`). */
+export function maskOf(cs: readonly CategoryCode[]): number {
   let m = 0;
   for (const c of cs) m |= bit(c);
   return m;

@@ -36,10 +36,11 @@ export {
   MECHANISM_CODES,
   MECHANISM_NAMES,
   categoryName,
+  funderNames,
   type CategoryCode,
   type FunderCode,
   type MechanismCode,
 } from './vocabulary.js';
 export { evaluateRule, type RuleAmounts } from './evaluate.js';
 export { parseCivilDate, formatCivilDate, isCivilDate, dayNumberFromSerial } from './civil-date.js';
-export { splitCategories, normaliseDateText } from './input-text.js';
+export { splitCategories, normaliseDateText, coverageYearFromText } from './input-text.js';

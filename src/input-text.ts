@@ -31,6 +31,21 @@ export function splitCategories(s: string): string[] {
   return out;
 }
 
+const YEAR_TEXT = /^\s*(\d{4})\s*(年度?)?\s*$/;
+
+/**
+ * A coverage year as typed in a cell: "2022", "2022年" or "2022年度"; undefined otherwise.
+ *
+ * @example
+ * ```ts
+ * coverageYearFromText('2022年度') // 2022
+ * ```
+ */
+export function coverageYearFromText(s: string): number | undefined {
+  const m = YEAR_TEXT.exec(s);
+  return m ? Number(m[1]) : undefined;
+}
+
 const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const DATE_DIGITS = /^(\d{4})(\d{2})(\d{2})$/;
 

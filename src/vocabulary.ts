@@ -80,6 +80,18 @@ export const MECHANISM_NAMES: Readonly<Record<MechanismCode, { readonly zh: stri
   'refund-after-window': { zh: '征缴期结束后退补', en: 'refund after the collection window' },
 };
 
+/**
+ * Funders' names in a language, joined for display ("医疗救助基金；县级财政").
+ *
+ * @example
+ * ```ts
+ * funderNames(['veterans-affairs', 'county-finance'], 'en') // 'veterans affairs (…); county public finance'
+ * ```
+ */
+export function funderNames(codes: readonly FunderCode[], lang: 'zh' | 'en', separator = lang === 'zh' ? '；' : '; '): string {
+  return codes.map((f) => FUNDER_NAMES[f][lang]).join(separator);
+}
+
 /** Display name of a category in a language. */
 export function categoryName(code: CategoryCode, lang: 'zh' | 'en'): string {
   const n = CATEGORY_NAMES[code];

@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import { YibaoError } from '../errors.js';
 import { quote } from '../quote.js';
 import { BUILTIN_POLICIES } from '../registry.js';
-import { categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
+import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { categoryTable, policiesList, policyDetail } from './policies.js';
 import { splitCategories } from '../input-text.js';
 import { formatSummary, RosterFileError, runRoster } from './roster.js';
@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
         [t(L, '缴费时应缴', 'due at payment'), q.dueAtPayment ?? '—'],
         [t(L, '事后补退', 'reimbursed later'), q.reimbursedLater ?? '—'],
         [t(L, '资助方式', 'mechanism'), q.mechanism ? MECHANISM_NAMES[q.mechanism][L] : '—'],
-        [t(L, '资金来源', 'funders'), q.funders.map((f) => FUNDER_NAMES[f][L]).join(' + ') || '—'],
+        [t(L, '资金来源', 'funders'), funderNames(q.funders, L, ' + ') || '—'],
         [t(L, '适用类别', 'applied category'), q.appliedCategory ? categoryName(q.appliedCategory, L) : '—'],
         ...(q.window ? [[t(L, '征缴期', 'window'), `${q.window.open ? t(L, '可缴费', 'open') : t(L, '不可缴费', 'closed')} (${q.window.reason})${q.window.nextPayableOn ? ` → ${q.window.nextPayableOn}` : ''}`] as [string, string]] : []),
         [t(L, '待遇享受期', 'coverage'), q.coverage ? `${q.coverage.start} – ${q.coverage.end}` : '—'],

@@ -3,7 +3,7 @@ import { formatRate } from '../money.js';
 import { quote } from '../quote.js';
 import { getPolicy, listPolicies } from '../registry.js';
 import type { Policy } from '../policy.js';
-import { categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
+import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { t, table, type Lang } from './text.js';
 
 /** One line per built-in policy. */
@@ -19,7 +19,6 @@ export function policiesList(lang: Lang): string {
 /** Every category the notice names: individual share, subsidy, funders, mechanism, clause. */
 export function categoryTable(p: Policy, lang: Lang): string {
   const rows: string[][] = [];
-  const fund = (codes: readonly string[]) => codes.map((c) => FUNDER_NAMES[c as keyof typeof FUNDER_NAMES][lang]).join(lang === 'zh' ? '；' : '; ') || '—';
   for (const rule of p.categories) {
     const q = quote({ county: p.county.code, coverageYear: p.coverageYear.year, categories: [rule.categories[0]!] });
     const who = lang === 'zh' ? rule.names.join('、') : rule.categories.map((c) => categoryName(c, 'en')).join(', ');
@@ -28,7 +27,7 @@ export function categoryTable(p: Policy, lang: Lang): string {
       who,
       unspecified ? t(lang, '未明确', 'unspecified') : q.individual!,
       unspecified ? t(lang, '未明确', 'unspecified') : q.subsidy!,
-      unspecified ? '—' : q.subsidy === '0.00' ? '—' : fund(q.funders) === '—' && rule.route?.length ? t(lang, `（未写明）经 ${rule.route[0]!.from}`, `(none named) via ${rule.route[0]!.from}`) : fund(q.funders),
+      unspecified ? '—' : q.subsidy === '0.00' ? '—' : !q.funders.length && rule.route?.length ? t(lang, `（未写明）经 ${rule.route[0]!.from}`, `(none named) via ${rule.route[0]!.from}`) : funderNames(q.funders, lang) || '—',
       q.mechanism ? MECHANISM_NAMES[q.mechanism][lang] : '—',
       rule.subsidy.cite.clause,
     ]);

@@ -11,8 +11,8 @@ import { YibaoError } from '../errors.js';
 import type { Quote } from '../engine.js';
 import { formatFen, toFen } from '../money.js';
 import { quoteOrError } from '../quote.js';
-import { categoryName, FUNDER_NAMES, MECHANISM_NAMES, type CategoryCode, type FunderCode, type MechanismCode } from '../vocabulary.js';
-import { normaliseDateText as normDate, splitCategories } from '../input-text.js';
+import { categoryName, funderNames, MECHANISM_NAMES, type CategoryCode, type FunderCode, type MechanismCode } from '../vocabulary.js';
+import { coverageYearFromText, normaliseDateText as normDate, splitCategories } from '../input-text.js';
 import { CsvParser, csvField, csvLine, csvRow, sniffEncoding } from './csv.js';
 import { checkIdNumber, idKey, IdIndex } from './id-number.js';
 import { t, table, type Lang } from './text.js';
@@ -416,7 +416,7 @@ function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
     dueAtPayment: q.dueAtPayment ?? '',
     reimbursedLater: q.reimbursedLater ?? '',
     mechanism: q.mechanism ? (lang === 'zh' ? MECHANISM_NAMES[q.mechanism].zh : q.mechanism) : '',
-    funders: q.funders.map((f) => (lang === 'zh' ? FUNDER_NAMES[f].zh : f)).join(lang === 'zh' ? '；' : ';'),
+    funders: lang === 'zh' ? funderNames(q.funders, 'zh') : q.funders.join(';'),
     appliedCategory: q.appliedCategory ? (lang === 'zh' ? categoryName(q.appliedCategory, 'zh') : q.appliedCategory) : '',
     windowOpen: q.window ? (q.window.open ? t(lang, '是', 'yes') : t(lang, '否', 'no')) : '',
     coverageStart: q.coverage?.start ?? '',
@@ -538,13 +538,13 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
         entry = byPaid?.get(paid);
         // A cached result holds unless the birth date could change it (born after paying).
         if (!entry || (birth && entry.paidIso && birth > entry.paidIso)) {
-          const year = /^(\d{4})(年度?)?$/.exec(yearText)?.[1];
+          const year = coverageYearFromText(yearText);
           const paidIso = paid ? normDate(paid) : '';
           if (year === undefined) {
             entry = entryOf(yibaoErrorYear(yearText), paidIso, lang);
           } else {
             input.county = county;
-            input.coverageYear = Number(year);
+            input.coverageYear = year;
             input.categories = cats ? splitCategories(cats) : [];
             if (paidIso) input.paidOn = paidIso;
             else delete input.paidOn;
@@ -643,7 +643,7 @@ function summarise(entries: Entry[], rows: number, errors: number, errorsByCode:
 }
 
 const funderLabel = (k: string, lang: Lang) =>
-  k === 'none-named' ? t(lang, '（通知未写明）', '(none named)') : k.split('+').map((f) => FUNDER_NAMES[f as FunderCode]?.[lang] ?? f).join(' + ');
+  k === 'none-named' ? t(lang, '（通知未写明）', '(none named)') : funderNames(k.split('+') as FunderCode[], lang, ' + ');
 
 /** The summary as text tables. */
 export function formatSummary(s: RosterSummary, lang: Lang): string {

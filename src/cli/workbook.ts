@@ -12,9 +12,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CATEGORY_CODES, categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
+import { CATEGORY_CODES, categoryName, FUNDER_NAMES, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { formatCivilDate } from '../civil-date.js';
-import { CONTEXT_STRIDE, decide, type CompiledPolicy } from '../engine.js';
+import { CONTEXT_STRIDE, decide, maskOf, type CompiledPolicy } from '../engine.js';
 import { YibaoError } from '../errors.js';
 import { formatRate } from '../money.js';
 import { builtinRegistry } from '../registry.js';
@@ -130,7 +130,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   pol.addRow(['类别', '类别代码', '规则', '比例', '资助（元）', '资金来源', '资助方式', '条款', '原文']).font = { bold: true };
   for (const rule of p.categories) {
     const s = rule.subsidy;
-    const q = decide(cp, rule.categories.reduce((m, code) => m | (1 << CATEGORY_CODES.indexOf(code)), 0) & ~1, 0);
+    const q = decide(cp, maskOf(rule.categories) & ~1, 0);
     const kind = { none: '无资助', full: '全额资助', percentage: '按比例', fixed: '定额', unspecified: '未明确' }[s.kind];
     pol.addRow([
       rule.names.join('、'),
@@ -173,7 +173,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
         amount(q.dueAtPayment),
         amount(q.reimbursedLater),
         q.mechanism ? MECHANISM_NAMES[q.mechanism].zh : '未明确',
-        q.funders.map((f) => FUNDER_NAMES[f].zh).join('；') || '—',
+        funderNames(q.funders, 'zh') || '—',
         q.appliedCategory ? categoryName(q.appliedCategory, 'zh') : '',
         q.status === 'determined' ? '已确定' : '未明确',
       ]);

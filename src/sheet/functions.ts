@@ -13,9 +13,9 @@
 import { dayNumberFromSerial, formatCivilDate } from '../civil-date.js';
 import type { Quote } from '../engine.js';
 import { YibaoError } from '../errors.js';
-import { normaliseDateText, splitCategories } from '../input-text.js';
+import { coverageYearFromText, normaliseDateText, splitCategories } from '../input-text.js';
 import { quoteOrError } from '../quote.js';
-import { categoryName, FUNDER_NAMES, MECHANISM_NAMES } from '../vocabulary.js';
+import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 
 /** What a cell can hold. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -64,8 +64,8 @@ export function cellDate(v: Cell, field: string): string | SheetError | undefine
 /** A year cell: 2022, "2022" or "2022年度". */
 export function cellYear(v: Cell): number | SheetError {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  const m = typeof v === 'string' ? /^\s*(\d{4})\s*(年度?)?\s*$/.exec(v) : null;
-  return m ? Number(m[1]) : new SheetError('invalid_input', `待遇年度无效 invalid coverage year: ${String(v ?? '')}`);
+  const y = typeof v === 'string' ? coverageYearFromText(v) : undefined;
+  return y !== undefined ? y : new SheetError('invalid_input', `待遇年度无效 invalid coverage year: ${String(v ?? '')}`);
 }
 
 /** Categories from one cell: several separated by 、 , ; / (never inside brackets). */
@@ -149,7 +149,7 @@ export function YIBAO_FUNDERS(county: Arg, year: Arg, categories?: Arg, paidOn?:
     const q = cellQuote(a, b, c, d);
     if (q instanceof SheetError) return q;
     if (q.status === 'unspecified') return money('subsidy')(q);
-    return q.funders.map((f) => FUNDER_NAMES[f][langOf(l)]).join(langOf(l) === 'zh' ? '；' : '; ') || '—';
+    return funderNames(q.funders, langOf(l)) || '—';
   });
 }
 /** 资助方式: how the subsidy reaches the contribution. */
@@ -215,7 +215,7 @@ export function YIBAO_ROSTER(block: Arg, lang?: Cell): Out[][] {
       amount(q.dueAtPayment),
       amount(q.reimbursedLater),
       q.mechanism ? MECHANISM_NAMES[q.mechanism][L] : '',
-      q.funders.map((f) => FUNDER_NAMES[f][L]).join(L === 'zh' ? '；' : '; '),
+      funderNames(q.funders, L),
       q.appliedCategory ? categoryName(q.appliedCategory, L) : '',
       q.window ? q.window.open : '',
       q.coverage?.start ?? '',
