@@ -1,138 +1,216 @@
 /**
- * CSV per RFC 4180, streaming: quoted fields with embedded commas, quotes and
- * line breaks, CRLF or LF, split anywhere across chunks. Lines without a quote
- * take a fast path (native split); the rest go through a state machine.
+ * CSV per RFC 4180, streaming, on raw bytes: quoted fields with embedded
+ * commas, quotes and line breaks, CRLF or LF, split anywhere across chunks.
+ *
+ * The reader locates records and fields in the bytes as read and decodes a
+ * field only when asked. RFC 4180's structure (`,` `"` CR LF) is ASCII, and
+ * neither UTF-8 nor GB18030 uses those bytes inside a multi-byte character,
+ * so the structure can be found before — and mostly without — decoding. A
+ * record can be copied to UTF-8 output as it was read, and the raw bytes of a
+ * few fields serve as a cache key: the roster job decodes only what it must.
  */
 
-/** Incremental CSV parser: push text chunks, get complete rows. */
-export class CsvParser {
-  private rest = '';
-  /** Fields of a row whose quoted field spans chunks. */
-  private pending: string[] | null = null;
-  private field = '';
-  private inQuotes = false;
-  private afterQuote = false;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const EMPTY = Buffer.alloc(0);
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-  /**
-   * Parses a chunk; returns the rows completed by it. With `raws`, the text of
-   * each row that had no quotes is recorded at the same index (undefined for
-   * the others), so that a writer can copy such a row as it was.
-   */
-  push(chunk: string, out: string[][] = [], raws?: Array<string | undefined>): string[][] {
-    let s = this.rest + chunk;
-    this.rest = '';
-    let i = 0;
-    if (this.pending) {
-      i = this.slow(s, 0, out);
-      if (this.pending) return out;
-    }
-    const n = s.length;
-    let q = s.indexOf('"', i); // the next quote, looked up again only once passed
-    if (q < 0) q = n;
-    while (i < n) {
-      const nl = s.indexOf('\n', i);
-      if (nl < 0) {
-        this.rest = s.slice(i);
-        return out;
-      }
-      if (q < i) {
-        q = s.indexOf('"', i);
-        if (q < 0) q = n;
-      }
-      if (q > nl) {
-        const end = nl > i && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        const line = s.slice(i, end);
-        out.push(line.split(','));
-        if (raws) raws[out.length - 1] = line;
-        i = nl + 1;
-      } else {
-        i = this.slow(s, i, out);
-        if (this.pending) return out;
-      }
-    }
-    return out;
+/** The encodings a roster may come in. */
+export type CsvEncoding = 'utf-8' | 'gb18030';
+
+/**
+ * Incremental CSV reader, used as a cursor: {@link feed} it chunks of bytes,
+ * then call {@link next} until it returns false (the rest of the buffer is an
+ * incomplete record, kept for the next chunk); after the last chunk call
+ * {@link end} and drain {@link next} once more. While `next()` is true, the
+ * reader describes the current record.
+ *
+ * @example
+ * ```ts
+ * const r = new CsvReader();
+ * r.feed(Buffer.from('a,"b,c"\n1,2\n'));
+ * while (r.next()) console.log(r.fields()); // ['a', 'b,c'] then ['1', '2']
+ * ```
+ */
+export class CsvReader {
+  /** The bytes the current record lies in. */
+  buffer: Buffer = EMPTY;
+  /** Where the current record starts and ends in {@link buffer}, without its line break. */
+  recordStart = 0;
+  recordEnd = 0;
+  /** Number of fields of the current record. */
+  length = 0;
+  /** Whether the current record ended inside a quoted field (only possible at the end of the file). */
+  unterminated = false;
+  /** Field `i` lies in `buffer[bounds[2i], bounds[2i+1])`, quotes included. */
+  private bounds = new Int32Array(64);
+  private pos = 0;
+  private final = false;
+  private first = true;
+  private readonly gb: InstanceType<typeof TextDecoder> | undefined;
+
+  constructor(readonly encoding: CsvEncoding = 'utf-8') {
+    this.gb = encoding === 'gb18030' ? new TextDecoder('gb18030') : undefined;
   }
 
-  /** State machine for one row starting at `i` (or continuing `pending`); returns where the next row starts. */
-  private slow(s: string, i: number, out: string[][]): number {
-    const row = this.pending ?? [];
-    let field = this.pending ? this.field : '';
-    let inQ = this.pending ? this.inQuotes : false;
-    let afterQ = this.pending ? this.afterQuote : false;
-    this.pending = null;
-    const n = s.length;
-    let start = i;
-    while (i < n) {
-      const c = s.charCodeAt(i);
-      if (inQ) {
-        if (c === 34) {
-          if (i + 1 >= n) {
-            // A quote at the chunk's end: wait to see whether it is doubled.
-            field += s.slice(start, i);
-            this.rest = s.slice(i);
-            this.pending = row;
-            this.field = field;
-            this.inQuotes = true;
-            this.afterQuote = false;
-            return n;
+  /** Adds a chunk of the file. */
+  feed(chunk: Uint8Array): void {
+    const c = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.buffer = this.pos < this.buffer.length ? Buffer.concat([this.buffer.subarray(this.pos), c]) : c;
+    this.pos = 0;
+  }
+
+  /** No more chunks: the rest is the last record, even without a line break. */
+  end(): void {
+    this.final = true;
+  }
+
+  /** Moves to the next complete record; false when there is none (yet). */
+  next(): boolean {
+    const buf = this.buffer;
+    const n = buf.length;
+    let i = this.pos;
+    if (this.first) {
+      // A UTF-8 byte order mark is not part of the first field (wait until its three bytes are in).
+      if (n - i < 3 && !this.final && buf.subarray(i).equals(BOM.subarray(0, n - i))) return false;
+      if (this.encoding === 'utf-8' && buf.subarray(i, i + 3).equals(BOM)) this.pos = i += 3;
+      this.first = false;
+    }
+    if (i >= n) return false;
+    let f = 0;
+    let bounds = this.bounds;
+    this.unterminated = false;
+    for (;;) {
+      const fs = i;
+      if (i < n && buf[i] === QUOTE) {
+        // A quoted field: up to the quote that is not doubled.
+        i++;
+        for (;;) {
+          const q = buf.indexOf(QUOTE, i);
+          if (q < 0 || (q + 1 >= n && !this.final)) {
+            if (!this.final) return false;
+            i = n;
+            this.unterminated = true;
+            break;
           }
-          if (s.charCodeAt(i + 1) === 34) {
-            field += s.slice(start, i + 1);
-            i += 2;
-            start = i;
+          if (buf[q + 1] === QUOTE) {
+            i = q + 2;
             continue;
           }
-          field += s.slice(start, i);
-          inQ = false;
-          afterQ = true;
-          i++;
-          start = i;
-          continue;
+          i = q + 1;
+          break;
         }
+      }
+      // Unquoted bytes (or what follows a closing quote, taken as it is) up to a comma or a line break.
+      let c = 0;
+      while (i < n) {
+        c = buf[i]!;
+        if (c === COMMA || c === LF) break;
+        i++;
+      }
+      if (i >= n && !this.final) return false;
+      if (f * 2 + 2 > bounds.length) {
+        const grown = new Int32Array(bounds.length * 2);
+        grown.set(bounds);
+        this.bounds = bounds = grown;
+      }
+      bounds[f * 2] = fs;
+      if (i < n && c === COMMA) {
+        bounds[f * 2 + 1] = i;
+        f++;
         i++;
         continue;
       }
-      if (c === 44) {
-        row.push(field + s.slice(start, i));
-        field = '';
-        afterQ = false;
-        i++;
-        start = i;
-      } else if (c === 10) {
-        let v = field + s.slice(start, i);
-        if (v.charCodeAt(v.length - 1) === 13) v = v.slice(0, -1);
-        row.push(v);
-        out.push(row);
-        return i + 1;
-      } else if (c === 34 && !afterQ && i === start && field === '') {
-        inQ = true;
-        i++;
-        start = i;
-      } else i++;
+      // The record ends at a line break (or at the end of the file); a CR before it belongs to the break.
+      const end = i > fs && buf[i - 1] === CR && !this.unterminated ? i - 1 : i;
+      bounds[f * 2 + 1] = end;
+      this.length = f + 1;
+      this.recordStart = this.pos;
+      this.recordEnd = end;
+      this.pos = i + 1;
+      return true;
     }
-    // Chunk ended inside the row.
-    this.pending = row;
-    this.field = field + s.slice(start, n);
-    this.inQuotes = inQ;
-    this.afterQuote = afterQ;
-    return n;
   }
 
-  /** Flushes the last row (a file need not end with a line break). */
-  end(out: string[][] = []): string[][] {
-    if (this.pending) {
-      const row = this.pending;
-      let f = this.field + this.rest;
-      if (this.inQuotes && f.endsWith('"')) f = f.slice(0, -1);
-      row.push(f);
-      out.push(row);
-      this.pending = null;
-    } else if (this.rest.length) {
-      this.push('\n', out);
-    }
-    this.rest = '';
+  /** Where field `i` starts in {@link buffer} (at its opening quote, if quoted); 0 past the last field. */
+  fieldStart(i: number): number {
+    return i >= 0 && i < this.length ? this.bounds[i * 2]! : 0;
+  }
+  /** Where field `i` ends in {@link buffer} (after its closing quote, if quoted); 0 past the last field. */
+  fieldEnd(i: number): number {
+    return i >= 0 && i < this.length ? this.bounds[i * 2 + 1]! : 0;
+  }
+
+  /** Field `i` as text: decoded, quotes removed; '' for a field the record does not have (`i` < 0 included). */
+  text(i: number): string {
+    if (i < 0 || i >= this.length) return '';
+    const s = this.bounds[i * 2]!;
+    const e = this.bounds[i * 2 + 1]!;
+    if (s === e) return '';
+    return this.buffer[s] === QUOTE ? unquote(this.decode(s, e)) : this.decode(s, e);
+  }
+
+  /** Every field as text. */
+  fields(): string[] {
+    const out = new Array<string>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.text(i);
     return out;
   }
+
+  /**
+   * The raw bytes of fields `from` to `to` (inclusive, with the commas
+   * between) as a Latin-1 string: the same bytes give the same fields, so it
+   * is an exact key for their values, made without decoding them.
+   */
+  rawKey(from: number, to: number): string {
+    if (from >= this.length) return '';
+    return this.buffer.toString('latin1', this.bounds[from * 2]!, this.bounds[Math.min(to, this.length - 1) * 2 + 1]!);
+  }
+
+  /** The record as read, decoded (valid CSV for one line of output, quotes kept). */
+  recordText(): string {
+    return this.decode(this.recordStart, this.recordEnd);
+  }
+
+  /** Bytes `s`–`e` of the buffer as text. */
+  decode(s: number, e: number): string {
+    return this.gb ? this.gb.decode(this.buffer.subarray(s, e)) : this.buffer.toString('utf8', s, e);
+  }
+}
+
+/** A quoted field's text without its quotes: "" inside is one quote; text after the closing quote is kept as it is. */
+function unquote(s: string): string {
+  let out = '';
+  let k = 1;
+  for (;;) {
+    const j = s.indexOf('"', k);
+    if (j < 0) return out + s.slice(k); // unterminated at the end of the file
+    if (s.charCodeAt(j + 1) === QUOTE) {
+      out += s.slice(k, j + 1);
+      k = j + 2;
+      continue;
+    }
+    return out + s.slice(k, j) + s.slice(j + 1);
+  }
+}
+
+/**
+ * Parses a whole CSV text or file content into rows of fields.
+ *
+ * @example
+ * ```ts
+ * parseCsv('a,b\r\n1,"x\ny"\r\n') // [['a', 'b'], ['1', 'x\ny']]
+ * ```
+ */
+export function parseCsv(content: string | Uint8Array, encoding: CsvEncoding = 'utf-8'): string[][] {
+  const r = new CsvReader(typeof content === 'string' ? 'utf-8' : encoding);
+  r.feed(typeof content === 'string' ? Buffer.from(content) : content);
+  r.end();
+  const rows: string[][] = [];
+  while (r.next()) rows.push(r.fields());
+  return rows;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -151,11 +229,78 @@ export function csvRow(fields: readonly string[]): string {
   return `${csvLine(fields)}\r\n`;
 }
 
+/** Where a {@link CsvWriter} hands its filled buffers: returns a promise when the consumer wants a pause. */
+export type ByteOut = (bytes: Buffer) => Promise<void> | void;
+
+/**
+ * CSV output into a byte buffer, handed on in large blocks: text is encoded
+ * as UTF-8, bytes (a record as read, or columns encoded once) are copied.
+ * Each call returns a promise only when the buffer was handed on and the
+ * consumer asked to wait.
+ */
+export class CsvWriter {
+  private buf: Buffer;
+  private pos = 0;
+  constructor(
+    private readonly out: ByteOut,
+    private readonly size = 1 << 22,
+  ) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  /** Writes text (already CSV: quoting is the caller's). */
+  text(s: string): Promise<void> | void {
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (s.length * 3 > this.size) {
+      const p = this.flush();
+      const q = this.out(Buffer.from(s));
+      return p && q ? p.then(() => q) : (p ?? q);
+    }
+    const p = this.pos + s.length * 3 > this.size ? this.flush() : undefined;
+    this.pos += this.buf.write(s, this.pos);
+    return p;
+  }
+
+  /** Copies bytes `s`–`e` of `src`. */
+  bytes(src: Uint8Array, s = 0, e = src.length): Promise<void> | void {
+    const len = e - s;
+    if (len > this.size) {
+      const p = this.flush();
+      const q = this.out(Buffer.from(src.subarray(s, e)));
+      return p && q ? p.then(() => q) : (p ?? q);
+    }
+    const p = this.pos + len > this.size ? this.flush() : undefined;
+    const buf = this.buf;
+    let at = this.pos;
+    if (len < 512) for (let k = s; k < e; k++) buf[at++] = src[k]!;
+    else {
+      buf.set(src.subarray(s, e), at);
+      at += len;
+    }
+    this.pos = at;
+    return p;
+  }
+
+  /** Writes `k` commas (empty fields to pad a short record). */
+  commas(k: number): Promise<void> | void {
+    return this.text(','.repeat(k));
+  }
+
+  /** Hands on what is buffered. */
+  flush(): Promise<void> | undefined {
+    if (!this.pos) return undefined;
+    const full = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.size);
+    this.pos = 0;
+    return this.out(full) ?? undefined;
+  }
+}
+
 /**
  * Decides a CSV file's encoding from its first bytes: UTF-8 (with or without
  * BOM), else GB18030 (GBK's superset, what Chinese Excel writes by default).
  */
-export function sniffEncoding(head: Uint8Array): { encoding: 'utf-8' | 'gb18030'; bom: boolean } {
+export function sniffEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: boolean } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
   // Drop a possibly cut multi-byte sequence at the end before the strict check.
   let end = head.length;

@@ -4,7 +4,7 @@
  * appended (CSV, XLSX or JSON, after --out's extension), and sums up what a
  * county needs to budget. N rows in, N rows out; a bad row never stops it.
  */
-import { createReadStream, createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, extname } from 'node:path';
 import { YibaoError } from '../errors.js';
@@ -13,8 +13,9 @@ import { formatFen, toFen } from '../money.js';
 import { quoteOrError } from '../quote.js';
 import { categoryName, funderNames, MECHANISM_NAMES, type CategoryCode, type FunderCode, type MechanismCode } from '../vocabulary.js';
 import { coverageYearFromText, normaliseDateText as normDate, splitCategories } from '../input-text.js';
-import { CsvParser, csvField, csvLine, csvRow, sniffEncoding } from './csv.js';
-import { checkIdNumber, idKey, IdIndex } from './id-number.js';
+import { CsvReader, CsvWriter, csvField, csvLine, csvRow, sniffEncoding } from './csv.js';
+import { birthDayOfIdKey, idKey, IdIndex, idKeyOfBytes, idProblem } from './id-number.js';
+import { formatCivilDate, parseCivilDate } from '../civil-date.js';
 import { t, table, type Lang } from './text.js';
 
 /** A failure of the whole job (exit code 1): unreadable or unusable file. */
@@ -89,44 +90,65 @@ export interface RosterSummary {
   output?: string;
 }
 
-/** A trimmed field, or '' for a missing column. */
-function cell(row: string[], i: number): string {
-  return i >= 0 ? (row[i] ?? '').trim() : '';
-}
-
 // ---------------------------------------------------------------- reading
 
-/** Rows in batches, one await per chunk of the file; `raws[i]`: row i's text when it had no quotes (CSV). */
-interface Batch {
-  rows: string[][];
-  raws?: Array<string | undefined>;
+/**
+ * The rows of a roster, as a cursor: `next()` moves to the next row of the
+ * batch at hand (false when the batch is done). A {@link CsvReader} is one;
+ * XLSX rows come as {@link ArrayRows}.
+ */
+interface Rows {
+  next(): boolean;
+  /** Number of fields of the current row. */
+  readonly length: number;
+  /** Field `i` of the current row ('' for a field it does not have, `i` < 0 included). */
+  text(i: number): string;
+  fields(): string[];
+  /** An exact key for the values of fields `from`–`to`. */
+  rawKey(from: number, to: number): string;
 }
-type RowSource = AsyncIterable<Batch>;
+
+/** Rows given as strings (from XLSX). */
+class ArrayRows implements Rows {
+  length = 0;
+  private k = -1;
+  private row: string[] = [];
+  constructor(private readonly rows: string[][]) {}
+  next(): boolean {
+    if (++this.k >= this.rows.length) return false;
+    this.row = this.rows[this.k]!;
+    this.length = this.row.length;
+    return true;
+  }
+  text(i: number): string {
+    return (i >= 0 && this.row[i]) || '';
+  }
+  fields(): string[] {
+    return this.row;
+  }
+  rawKey(from: number, to: number): string {
+    return this.row.slice(from, to + 1).join(KEY_SEPARATOR);
+  }
+}
+/** Not a Latin-1 character: cannot occur in a raw key of CSV bytes. */
+const KEY_SEPARATOR = '\u0100';
+
+/** One batch of rows per chunk of the file: one await per chunk, none per row. */
+type RowSource = AsyncIterable<Rows>;
 
 async function* csvRows(path: string): RowSource {
-  const stream = createReadStream(path, { highWaterMark: 1 << 22 });
-  const parser = new CsvParser();
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  let rows: string[][] = [];
-  let raws: Array<string | undefined> = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    if (!decoder) {
-      const { encoding } = sniffEncoding(chunk.subarray(0, 64 * 1024));
-      decoder = new TextDecoder(encoding);
-      const probe = chunk.subarray(0, 4096);
-      if (probe.includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
+  let reader: CsvReader | undefined;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+    if (!reader) {
+      if (chunk.subarray(0, 4096).includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
+      reader = new CsvReader(sniffEncoding(chunk.subarray(0, 64 * 1024)).encoding);
     }
-    rows = parser.push(decoder.decode(chunk, { stream: true }), rows, raws);
-    if (rows.length) {
-      yield { rows, raws };
-      rows = [];
-      raws = [];
-    }
+    reader.feed(chunk);
+    yield reader;
   }
-  if (!decoder) throw new RosterFileError('文件为空', 'the file is empty');
-  parser.push(decoder.decode(), rows, raws);
-  parser.end(rows);
-  if (rows.length) yield { rows, raws };
+  if (!reader) throw new RosterFileError('文件为空', 'the file is empty');
+  reader.end();
+  yield reader;
 }
 
 function cellText(v: unknown): string {
@@ -156,11 +178,11 @@ async function* xlsxRows(path: string): RowSource {
         batch.push((row.values as unknown[]).slice(1).map(cellText));
         expected = row.number + 1;
         if (batch.length >= 4096) {
-          yield { rows: batch };
+          yield new ArrayRows(batch);
           batch = [];
         }
       }
-      if (batch.length) yield { rows: batch };
+      if (batch.length) yield new ArrayRows(batch);
       return; // first worksheet only
     }
   } catch (e) {
@@ -174,33 +196,63 @@ function rowsOf(path: string): RowSource {
   return extname(path).toLowerCase() === '.xlsx' ? xlsxRows(path) : csvRows(path);
 }
 
+/** The current row's fields, padded with '' to `width`. */
+function paddedFields(rows: Rows, width: number): string[] {
+  const f = rows.fields();
+  return f.length < width ? [...f, ...new Array<string>(width - f.length).fill('')] : f;
+}
+
+/**
+ * The ID key ({@link idKey}) of field `i`: straight from the bytes when the
+ * field is 18 bytes of a CSV file, else from its trimmed text.
+ */
+function idKeyIn(rows: Rows, i: number): number {
+  if (rows instanceof CsvReader && rows.fieldEnd(i) - rows.fieldStart(i) === 18) {
+    const k = idKeyOfBytes(rows.buffer, rows.fieldStart(i));
+    if (k >= 0) return k;
+  }
+  return idKey(rows.text(i).trim());
+}
+
 // ---------------------------------------------------------------- writing
 
 interface Sink {
   header(cols: string[]): void;
-  /** `entry`: a cached result whose output is prepared; `raw`: the row's text as read, when it had no quotes. */
-  row(original: string[], computed: Record<OutKey, string>, header: string[], entry?: Entry, raw?: string): Promise<void> | void;
+  /** Writes the current row of `rows` (padded to `width` fields) and its computed columns; `entry`: a cached result whose output can be prepared once. */
+  row(rows: Rows, width: number, computed: Record<OutKey, string>, entry?: Entry): Promise<void> | void;
   close(): Promise<void>;
+}
+
+/** Output to a file stream, pausing when the stream asks to. */
+function streamOut(out: WriteStream) {
+  return (bytes: Buffer | string) => (out.write(bytes) ? undefined : once(out, 'drain').then(() => undefined));
 }
 
 /** JSON output: one object per row, streamed. */
 class JsonSink implements Sink {
   private buf = '[\n';
   private first = true;
-  constructor(private readonly out: WriteStream) {}
+  private readonly write: ReturnType<typeof streamOut>;
+  /** `names`: the header, for the objects' keys. */
+  constructor(
+    private readonly out: WriteStream,
+    private readonly names: string[],
+  ) {
+    this.write = streamOut(out);
+  }
   header(): void {}
-  row(original: string[], c: Record<OutKey, string>, header: string[]) {
+  row(rows: Rows, width: number, c: Record<OutKey, string>) {
     const o: Record<string, unknown> = {};
-    original.forEach((v, i) => (o[header[i] ?? `column${i + 1}`] = v));
+    paddedFields(rows, width).forEach((v, i) => (o[this.names[i] ?? `column${i + 1}`] = v));
     for (const [k] of OUT) o[k] = c[k] === '' ? null : c[k];
     this.buf += `${this.first ? '' : ',\n'}${JSON.stringify(o)}`;
     this.first = false;
     if (this.buf.length > 1 << 20) return this.flush();
   }
-  private async flush() {
-    const ok = this.out.write(this.buf);
+  private flush() {
+    const p = this.write(this.buf);
     this.buf = '';
-    if (!ok) await once(this.out, 'drain');
+    return p;
   }
   async close() {
     this.buf += '\n]\n';
@@ -211,51 +263,39 @@ class JsonSink implements Sink {
 }
 
 /**
- * CSV output (UTF-8 with BOM, so that Excel reads the Chinese text), written
- * into a byte buffer: a row read without quotes is copied as it was, and the
- * computed columns of a cached result are encoded once and copied.
+ * CSV output (UTF-8 with BOM, so that Excel reads the Chinese text): a record
+ * of a UTF-8 file is copied as it was read, quotes and all; the computed
+ * columns of a cached result are encoded once and copied.
  */
 class CsvSink implements Sink {
-  private static readonly SIZE = 1 << 22;
-  private buf = Buffer.allocUnsafe(CsvSink.SIZE);
-  private pos = 0;
+  private readonly w: CsvWriter;
+  private wait: Promise<void> | void = undefined;
   constructor(
     private readonly out: WriteStream,
     private readonly lang: Lang,
   ) {
-    this.pos = this.buf.write('\uFEFF', 0);
+    const write = streamOut(out);
+    this.w = new CsvWriter((b) => (this.wait = write(b)));
+    this.w.text('\uFEFF');
   }
   header(cols: string[]): void {
-    this.text(csvRow([...cols, ...OUT.map((o) => (this.lang === 'zh' ? o[1] : o[2]))]));
+    this.w.text(csvRow([...cols, ...OUT.map((o) => (this.lang === 'zh' ? o[1] : o[2]))]));
   }
-  row(original: string[], c: Record<OutKey, string>, _header: string[], entry?: Entry, raw?: string) {
-    const line = raw ?? csvLine(original);
-    const suffix = entry ? (entry.suffixBytes ??= Buffer.from(`${suffixOf(entry.out)}\r\n`)) : Buffer.from(`${suffixOf(c)}\r\n`);
-    if (this.pos + line.length * 3 + suffix.length > CsvSink.SIZE) {
-      const p = this.flush();
-      if (line.length * 3 + suffix.length > CsvSink.SIZE) return p.then(() => this.text(`${line}${suffix.toString()}`));
-      this.pos += this.buf.write(line, this.pos);
-      this.pos += suffix.copy(this.buf, this.pos);
-      return p;
-    }
-    this.pos += this.buf.write(line, this.pos);
-    this.pos += suffix.copy(this.buf, this.pos);
-  }
-  private text(s: string) {
-    const b = Buffer.from(s);
-    if (this.pos + b.length > CsvSink.SIZE) void this.flush();
-    if (b.length > CsvSink.SIZE) this.out.write(b);
-    else this.pos += b.copy(this.buf, this.pos);
-  }
-  /** Hands the filled buffer to the stream and starts a new one. */
-  private flush(): Promise<void> {
-    const ok = this.out.write(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(CsvSink.SIZE);
-    this.pos = 0;
-    return ok ? Promise.resolve() : once(this.out, 'drain').then(() => undefined);
+  row(rows: Rows, width: number, c: Record<OutKey, string>, entry?: Entry) {
+    const w = this.w;
+    if (rows instanceof CsvReader && !rows.unterminated) {
+      if (rows.encoding === 'utf-8') w.bytes(rows.buffer, rows.recordStart, rows.recordEnd);
+      else w.text(rows.recordText());
+      if (rows.length < width) w.commas(width - rows.length);
+    } else w.text(csvLine(paddedFields(rows, width)));
+    w.bytes(entry ? (entry.suffixBytes ??= suffixBytes(entry.out)) : suffixBytes(c));
+    const p = this.wait;
+    this.wait = undefined;
+    return p;
   }
   async close() {
-    if (this.pos) await this.flush();
+    this.w.flush();
+    await this.wait;
     this.out.end();
     await once(this.out, 'finish');
   }
@@ -271,10 +311,10 @@ async function xlsxSink(path: string, lang: Lang): Promise<Sink> {
       // ID numbers and dates stay text: no 1.4E+17.
       cols.forEach((_, i) => (ws.getColumn(i + 1).numFmt = '@'));
     },
-    row(original, c) {
+    row(rows, width, c) {
       const money = (s: string) => (s === '' ? null : Number(s));
       ws.addRow([
-        ...original,
+        ...paddedFields(rows, width),
         money(c.standard), money(c.individual), money(c.subsidy), money(c.dueAtPayment), money(c.reimbursedLater),
         c.mechanism, c.funders, c.appliedCategory, c.windowOpen, c.coverageStart, c.coverageEnd, c.status, c.policyId, c.warnings, c.errorCode, c.errorMessage,
       ]).commit();
@@ -286,13 +326,13 @@ async function xlsxSink(path: string, lang: Lang): Promise<Sink> {
   };
 }
 
-async function openSink(path: string, lang: Lang): Promise<Sink> {
+async function openSink(path: string, lang: Lang, header: string[]): Promise<Sink> {
   mkdirSync(dirname(path), { recursive: true });
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return xlsxSink(path, lang);
   const out = createWriteStream(path, { highWaterMark: 1 << 22 });
   await once(out, 'open');
-  return ext === '.json' ? new JsonSink(out) : new CsvSink(out, lang);
+  return ext === '.json' ? new JsonSink(out, header) : new CsvSink(out, lang);
 }
 
 // ---------------------------------------------------------------- the job
@@ -319,91 +359,36 @@ function mapColumns(header: string[], opts: RosterOptions): Columns {
 }
 
 /**
- * Pass 1: the rows whose ID number appears more than once (row numbers count
- * the header as 0). Rows of row numbers, keyed by each row that is a duplicate.
+ * Pass 1: the rows whose (valid) ID number appears more than once (row
+ * numbers count the header as 0), keyed by each such row.
  */
 async function findDuplicates(path: string, idCol: number): Promise<Map<number, number[]>> {
   const index = new IdIndex();
   const dups = new Map<number, number[]>();
-  const raw = new Map<string, number>();
-  const seen = (n: number, text: string) => {
-    if (!text) return;
-    const k = idKey(text);
-    // Valid IDs as compact numbers; malformed ones by their text, as negative keys below -1.
-    const key = k >= 0 ? k : -2 - (raw.get(text) ?? (raw.set(text, raw.size), raw.size - 1));
-    const first = index.firstOrAdd(key, n);
-    if (first >= 0) {
-      const list = dups.get(first);
-      if (list) list.push(n);
-      else dups.set(first, [first, n]);
+  const size = statSync(path).size;
+  let n = -1;
+  let sized = false;
+  for await (const rows of rowsOf(path)) {
+    while (rows.next()) {
+      if (++n === 0) continue;
+      const key = idKeyIn(rows, idCol);
+      if (key < 0) continue; // an invalid ID is an error of its own, never a duplicate
+      const first = index.firstOrAdd(key, n);
+      if (first >= 0) {
+        const list = dups.get(first);
+        if (list) list.push(n);
+        else dups.set(first, [first, n]);
+      }
     }
-  };
-  if (extname(path).toLowerCase() === '.xlsx') {
-    let n = -1;
-    for await (const batch of rowsOf(path)) for (const row of batch.rows) if (++n > 0) seen(n, (row[idCol] ?? '').trim());
-  } else await scanColumn(path, idCol, seen);
-  const byRow = new Map<number, number[]>();
-  for (const rows of dups.values()) for (const r of rows) byRow.set(r, rows);
-  return byRow;
-}
-
-/**
- * Reads one column of a CSV file from its raw bytes, without decoding the
- * rest: RFC 4180's structure (, " and line breaks) is ASCII, and neither
- * UTF-8 nor GB18030 uses those bytes inside a multi-byte character. The field
- * is decoded as Latin-1, which is exact for ID numbers (ASCII) and a stable
- * identity for anything else. Calls `f(row, text)` for every data row.
- */
-async function scanColumn(path: string, col: number, f: (row: number, text: string) => void): Promise<void> {
-  let pending: Buffer | undefined;
-  let row = 0;
-  const scan = (buf: Buffer, last: boolean): number => {
-    let i = 0;
-    let rowStart = 0;
-    if (row === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = rowStart = 3;
-    const n = buf.length;
-    while (rowStart < n) {
-      // One row from rowStart: find the field and the row's end, outside quotes.
-      let c = 0;
-      let inQ = false;
-      let fs = col === 0 ? rowStart : -1;
-      let fe = -1;
-      let end = -1;
-      for (i = rowStart; i < n; i++) {
-        const b = buf[i]!;
-        if (b === 0x22) inQ = !inQ;
-        else if (!inQ) {
-          if (b === 0x2c) {
-            if (c === col) fe = i;
-            c++;
-            if (c === col) fs = i + 1;
-          } else if (b === 0x0a) {
-            end = i;
-            break;
-          }
-        }
-      }
-      if (end < 0) {
-        if (!last) return rowStart; // the row continues in the next chunk
-        end = n;
-      }
-      if (fs >= 0 && fe < 0) fe = end;
-      if (row > 0) {
-        let text = fs >= 0 ? buf.toString('latin1', fs, fe) : '';
-        if (text.length !== 18) text = text.replace(/\r$/, '').replace(/^\s*"?|"?\s*$/g, '').trim();
-        f(row, text);
-      }
-      row++;
-      rowStart = end + 1;
+    if (!sized && rows instanceof CsvReader) {
+      // After the first chunk, size the index for the whole file from its bytes per row.
+      index.reserve(Math.min(1 << 26, ((size / rows.buffer.length) * n) | 0));
+      sized = true;
     }
-    return n;
-  };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    const buf = pending ? Buffer.concat([pending, chunk]) : chunk;
-    const used = scan(buf, false);
-    pending = used < buf.length ? buf.subarray(used) : undefined;
   }
-  if (pending) scan(pending, true);
+  const byRow = new Map<number, number[]>();
+  for (const list of dups.values()) for (const r of list) byRow.set(r, list);
+  return byRow;
 }
 
 const EMPTY: Record<OutKey, string> = Object.fromEntries(OUT.map(([k]) => [k, ''])) as Record<OutKey, string>;
@@ -432,36 +417,61 @@ function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
 /** One distinct (county, year, categories, payment date) of a roster: its result, output text and money, and how many rows had it. */
 interface Entry {
   readonly q: Quote | undefined;
-  readonly error: { code: string; zh: string; en: string } | undefined;
+  readonly error: Problem | undefined;
   readonly out: Record<OutKey, string>;
-  /** The computed columns as CSV text with the line break, encoded once (by the CSV writer). */
+  /** The computed columns as CSV bytes with the line break, encoded once (by the CSV writer). */
   suffixBytes?: Buffer;
-  readonly paidIso: string;
+  /** The payment date as a day number (NaN: none, or not a date). */
+  readonly paidDay: number;
   readonly fen: { individual: number; subsidy: number; due: number; later: number };
   /** Rows that count in the totals. */
   count: number;
 }
 
+interface Problem {
+  code: string;
+  zh: string;
+  en: string;
+}
+
 const CACHE_LIMIT = 200_000;
-type Cache = Map<string, Map<string, Map<string, Map<string, Entry>>>>;
-function nested<K, V extends Map<unknown, unknown>>(m: Map<K, V>, k: K): V {
-  let v = m.get(k);
-  if (!v) m.set(k, (v = new Map() as V));
-  return v;
-}
-
 const NO_MONEY = { individual: 0, subsidy: 0, due: 0, later: 0 };
+const MISSING_ID: Problem = { code: 'missing_id', zh: '缺少身份证号', en: 'missing ID number' };
 
-function entryOf(q: Quote | YibaoError, paidIso: string, lang: Lang): Entry {
-  if (q instanceof YibaoError) return { q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out: EMPTY, paidIso, fen: NO_MONEY, count: 0 };
+function entryOf(q: Quote | YibaoError, paidDay: number, lang: Lang): Entry {
+  if (q instanceof YibaoError) return { q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out: EMPTY, paidDay, fen: NO_MONEY, count: 0 };
   const f = q.status === 'determined' ? { individual: toFen(q.individual!), subsidy: toFen(q.subsidy!), due: toFen(q.dueAtPayment!), later: toFen(q.reimbursedLater!) } : NO_MONEY;
-  return { q, error: undefined, out: computedColumns(q, lang), paidIso, fen: f, count: 0 };
+  return { q, error: undefined, out: computedColumns(q, lang), paidDay, fen: f, count: 0 };
 }
 
-function suffixOf(out: Record<OutKey, string>): string {
+function suffixBytes(out: Record<OutKey, string>): Buffer {
   let s = '';
   for (const [k] of OUT) s += `,${csvField(out[k])}`;
-  return s;
+  return Buffer.from(`${s}\r\n`);
+}
+
+/**
+ * The cache key of a row: the raw text of the columns a result depends on
+ * (county, year, categories, payment date). When those columns are side by
+ * side, one slice of the row's bytes.
+ */
+function rowKeyOf(col: Record<Field, number>): (rows: Rows) => string {
+  const keyCols = [...new Set([col.county, col.year, col.categories, col.paidOn].filter((c) => c >= 0))].sort((x, y) => x - y);
+  if (!keyCols.length) return () => '';
+  const lo = keyCols[0]!;
+  const hi = keyCols[keyCols.length - 1]!;
+  if (hi - lo + 1 === keyCols.length) return (rows) => rows.rawKey(lo, hi);
+  return (rows) => {
+    let k = rows.rawKey(lo, lo);
+    for (let i = 1; i < keyCols.length; i++) k += KEY_SEPARATOR + rows.rawKey(keyCols[i]!, keyCols[i]!);
+    return k;
+  };
+}
+
+function duplicateProblem(list: number[], n: number): Problem {
+  const all = list.filter((r) => r !== n);
+  const others = [...all.slice(0, 5).map((r) => r + 1), ...(all.length > 5 ? [`…(${all.length})`] : [])];
+  return { code: 'duplicate_id', zh: `身份证号与第 ${others.join('、')} 行重复`, en: `the same ID number as line ${others.join(', ')}` };
 }
 
 /** Runs the roster job. Throws {@link RosterFileError} when the file cannot be used at all. */
@@ -469,22 +479,24 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   const lang = opts.lang;
   // Header first (also catches an empty, binary or wrong file before any output is written).
   let cols: Columns | undefined;
-  for await (const batch of rowsOf(opts.input)) {
-    if (batch.rows[0]) cols = mapColumns(batch.rows[0], opts);
-    break;
+  for await (const r of rowsOf(opts.input)) {
+    if (r.next()) {
+      cols = mapColumns(r.fields(), opts);
+      break;
+    }
   }
   if (!cols) throw new RosterFileError('文件为空，没有表头', 'the file is empty: no header');
   const { col, header } = cols;
+  const width = header.length;
   const dups = col.id >= 0 ? await findDuplicates(opts.input, col.id) : new Map<number, number[]>();
-  const sink = opts.out ? await openSink(opts.out, lang) : undefined;
+  const sink = opts.out ? await openSink(opts.out, lang, header) : undefined;
   sink?.header(header);
 
-  // Results by county → year → categories → payment date, as typed: no key string per row.
-  const cache: Cache = new Map();
+  const cache = new Map<string, Entry>();
+  const rowKey = rowKeyOf(col);
   const entries: Entry[] = [];
-  let cached = 0;
   const errorsByCode: Record<string, number> = {};
-  let rows = 0;
+  let count = 0;
   let errors = 0;
   const rowError = (code: string, zh: string, en: string): Record<OutKey, string> => {
     errors++;
@@ -497,84 +509,76 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   let lastTick = started;
 
   let n = -1;
-  for await (const batch of rowsOf(opts.input)) {
-    const { rows: batchRows, raws } = batch;
-    for (let b = 0; b < batchRows.length; b++) {
-      const row = batchRows[b]!;
-      n++;
-      if (n === 0) continue;
-      rows++;
+  for await (const rows of rowsOf(opts.input)) {
+    while (rows.next()) {
+      if (++n === 0) continue;
+      count++;
       let out: Record<OutKey, string> | undefined;
       let entry: Entry | undefined;
-      let birth = '';
-      let idError: { code: string; zh: string; en: string } | undefined;
+      // The birth date as a day number: from the ID, or the birth-date column (Infinity: given but not a date).
+      let birthDay = NaN;
+      let birthText: string | undefined;
+      let idError: Problem | undefined;
       if (col.id >= 0) {
-        const idRaw = cell(row, col.id);
-        if (!idRaw) idError = { code: 'missing_id', zh: '缺少身份证号', en: 'missing ID number' };
-        else {
-          const c = checkIdNumber(idRaw);
-          if (!c.ok) idError = c;
-          else {
-            birth = c.birthDate;
-            const d = dups.get(n);
-            if (d) {
-              const all = d.filter((r) => r !== n);
-              const others = [...all.slice(0, 5).map((r) => r + 1), ...(all.length > 5 ? [`…(${all.length})`] : [])];
-              idError = { code: 'duplicate_id', zh: `身份证号与第 ${others.join('、')} 行重复`, en: `the same ID number as line ${others.join(', ')}` };
-            }
-          }
+        const key = idKeyIn(rows, col.id);
+        if (key >= 0) {
+          birthDay = birthDayOfIdKey(key);
+          const d = dups.get(n);
+          if (d) idError = duplicateProblem(d, n);
+        } else {
+          const raw = rows.text(col.id).trim();
+          idError = raw ? idProblem(idKey(raw), raw) : MISSING_ID;
         }
       }
-      if (row.length === 1 && row[0] === '') out = rowError('empty_row', '空行', 'empty line');
-      else if (row.length > header.length) out = rowError('column_count', `列数（${row.length}）多于表头（${header.length}）`, `more fields (${row.length}) than the header (${header.length})`);
+      if (rows.length === 0 || (rows.length === 1 && rows.text(0) === '')) out = rowError('empty_row', '空行', 'empty line');
+      else if (rows.length > width) out = rowError('column_count', `列数（${rows.length}）多于表头（${width}）`, `more fields (${rows.length}) than the header (${width})`);
       else {
-        const county = cell(row, col.county) || opts.county || '';
-        const yearText = cell(row, col.year) || flagYear;
-        const cats = cell(row, col.categories);
-        const paid = cell(row, col.paidOn);
-        const b = cell(row, col.birthDate);
-        if (b) birth = normDate(b);
-        let byPaid = cache.get(county)?.get(yearText)?.get(cats);
-        entry = byPaid?.get(paid);
-        // A cached result holds unless the birth date could change it (born after paying).
-        if (!entry || (birth && entry.paidIso && birth > entry.paidIso)) {
+        if (col.birthDate >= 0) {
+          const b = rows.text(col.birthDate).trim();
+          if (b) {
+            birthText = normDate(b);
+            birthDay = parseCivilDate(birthText) ?? Infinity;
+          }
+        }
+        const key = rowKey(rows);
+        entry = cache.get(key);
+        // A cached result holds unless the birth date could change it (born after paying, or not a date).
+        if (!entry || birthDay > entry.paidDay || birthDay === Infinity) {
+          const county = rows.text(col.county).trim() || opts.county || '';
+          const yearText = rows.text(col.year).trim() || flagYear;
+          const cats = rows.text(col.categories).trim();
+          const paidIso = normDate(rows.text(col.paidOn));
+          const paidDay = paidIso ? (parseCivilDate(paidIso) ?? NaN) : NaN;
           const year = coverageYearFromText(yearText);
-          const paidIso = paid ? normDate(paid) : '';
-          if (year === undefined) {
-            entry = entryOf(yibaoErrorYear(yearText), paidIso, lang);
-          } else {
+          if (year === undefined) entry = entryOf(yibaoErrorYear(yearText), paidDay, lang);
+          else {
             input.county = county;
             input.coverageYear = year;
             input.categories = cats ? splitCategories(cats) : [];
             if (paidIso) input.paidOn = paidIso;
             else delete input.paidOn;
+            const birth = birthText ?? (Number.isNaN(birthDay) ? '' : formatCivilDate(birthDay));
             if (birth) input.birthDate = birth;
             else delete input.birthDate;
-            entry = entryOf(quoteOrError(input), paidIso, lang);
+            entry = entryOf(quoteOrError(input), paidDay, lang);
           }
-          // Results that depend on the birth date (outside the window: newborn rules) are not shared.
-          const w = entry.q?.window;
-          const shared = !(birth && entry.paidIso && birth > entry.paidIso) && !(w && (!w.open || w.reason === 'newborn-special-window'));
           entries.push(entry);
-          if (shared && cached < CACHE_LIMIT) {
-            (byPaid ?? nested(nested(nested(cache, county), yearText), cats)).set(paid, entry);
-            cached++;
-          }
+          // Results that may depend on the birth date (born after paying, outside the window: newborn rules; an error) are not shared.
+          const w = entry.q?.window;
+          const birthMatters = !Number.isNaN(birthDay) && (birthDay > paidDay || birthDay === Infinity || entry.error !== undefined);
+          if (!birthMatters && !(w && (!w.open || w.reason === 'newborn-special-window')) && cache.size < CACHE_LIMIT) cache.set(key, entry);
         }
         if (entry.error || idError) {
           // An identity problem (invalid or duplicated ID) takes the code; the message carries every problem of the row.
-          const problems = [idError, entry.error].filter((e): e is { code: string; zh: string; en: string } => e !== undefined);
-          const first = problems[0]!;
+          const problems = [idError, entry.error].filter((e): e is Problem => e !== undefined);
           const join = (k: 'zh' | 'en') => problems.map((e) => e[k]).join(k === 'zh' ? '；' : '; ');
-          const { errorCode, errorMessage } = rowError(first.code, join('zh'), join('en'));
+          const { errorCode, errorMessage } = rowError(problems[0]!.code, join('zh'), join('en'));
           out = { ...(entry.error ? EMPTY : entry.out), errorCode, errorMessage };
           entry = undefined;
         } else entry.count++;
       }
       if (sink) {
-        const padded = row.length < header.length ? [...row, ...new Array<string>(header.length - row.length).fill('')] : row;
-        const raw = row === padded ? raws?.[b] : undefined;
-        const p = entry ? sink.row(padded, entry.out, header, entry, raw) : sink.row(padded, out!, header, undefined, raw);
+        const p = entry ? sink.row(rows, width, entry.out, entry) : sink.row(rows, width, out!);
         if (p) await p;
       }
     }
@@ -582,13 +586,13 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       const now = Date.now();
       if (now - lastTick > 250) {
         lastTick = now;
-        process.stderr.write(`\r${t(lang, '已处理', 'rows')} ${rows}  ${Math.round((rows * 1000) / (now - started))} ${t(lang, '行/秒', 'rows/s')}   `);
+        process.stderr.write(`\r${t(lang, '已处理', 'rows')} ${count}  ${Math.round((count * 1000) / (now - started))} ${t(lang, '行/秒', 'rows/s')}   `);
       }
     }
   }
   if (opts.progress) process.stderr.write('\r\x1b[K');
   await sink?.close();
-  return summarise(entries, rows, errors, errorsByCode, opts.out);
+  return summarise(entries, count, errors, errorsByCode, opts.out);
 }
 
 function yibaoErrorYear(text: string): YibaoError {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvParser } from '../../src/cli/csv.js';
+import { parseCsv } from '../../src/cli/csv.js';
 import { BUILTIN_POLICIES, MECHANISM_NAMES, quote } from '../../src/index.js';
 import { ROOT } from '../helpers.js';
 
@@ -30,8 +30,7 @@ describe.skipIf(!soffice)('yibao-rules workbook, recalculated by LibreOffice Cal
     const xlsx = join(dir, `${id}.xlsx`);
     execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'workbook', '--county', p.county.name, '--year', String(p.coverageYear.year), '--out', xlsx]);
     execFileSync(soffice, [`-env:UserInstallation=${prof}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, xlsx], { stdio: 'pipe', timeout: 120_000 });
-    const parser = new CsvParser();
-    const rows = parser.end(parser.push(readFileSync(join(dir, `${id}-花名册.csv`), 'utf8')));
+    const rows = parseCsv(readFileSync(join(dir, `${id}-花名册.csv`)));
     const [head, ...data] = rows;
     expect(head!.slice(0, 3)).toEqual(['姓名', '身份证号', '类别1']);
     const examples = data.filter((r) => r[0]!.startsWith('示例'));
