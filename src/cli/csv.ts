@@ -10,6 +10,8 @@
  * few fields serve as a cache key: the roster job decodes only what it must.
  */
 
+import type { FileHandle } from 'node:fs/promises';
+
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
@@ -47,6 +49,8 @@ export class CsvReader {
   /** Field `i` lies in `buffer[bounds[2i], bounds[2i+1])`, quotes included. */
   private bounds = new Int32Array(64);
   private pos = 0;
+  private readonly backing: Buffer[] = [EMPTY, EMPTY];
+  private turn = 0;
   private final = false;
   private first = true;
   private readonly gb: InstanceType<typeof TextDecoder> | undefined;
@@ -55,11 +59,35 @@ export class CsvReader {
     this.gb = encoding === 'gb18030' ? new TextDecoder('gb18030') : undefined;
   }
 
-  /** Adds a chunk of the file. */
+  /** Adds a chunk of the file (copied: the reader keeps its own two buffers, used in turn). */
   feed(chunk: Uint8Array): void {
-    const c = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.buffer = this.pos < this.buffer.length ? Buffer.concat([this.buffer.subarray(this.pos), c]) : c;
+    const target = this.spare(chunk.length);
+    target.set(chunk, this.buffer.length - this.pos);
+    this.buffer = target.subarray(0, this.buffer.length - this.pos + chunk.length);
     this.pos = 0;
+  }
+
+  /**
+   * Reads up to `size` more bytes of a file straight into the reader's
+   * buffer; false at the end of the file (then call {@link end}).
+   */
+  async fill(file: FileHandle, size = 1 << 22): Promise<boolean> {
+    const target = this.spare(size);
+    const rest = this.buffer.length - this.pos;
+    const { bytesRead } = await file.read(target, rest, size, null);
+    this.buffer = target.subarray(0, rest + bytesRead);
+    this.pos = 0;
+    return bytesRead > 0;
+  }
+
+  /** The buffer not in use, holding the unread rest of the one in use and room for `more` bytes. */
+  private spare(more: number): Buffer {
+    const rest = this.buffer.length - this.pos;
+    let target = this.backing[this.turn ^ 1]!;
+    if (target.length < rest + more) target = this.backing[this.turn ^ 1] = Buffer.allocUnsafe(Math.max(rest + more, target.length * 2));
+    this.buffer.copy(target, 0, this.pos);
+    this.turn ^= 1;
+    return target;
   }
 
   /** No more chunks: the rest is the last record, even without a line break. */
@@ -132,6 +160,11 @@ export class CsvReader {
       this.pos = i + 1;
       return true;
     }
+  }
+
+  /** Where the record after the current one starts in {@link buffer}. */
+  get nextRecordStart(): number {
+    return this.pos;
   }
 
   /** Where field `i` starts in {@link buffer} (at its opening quote, if quoted); 0 past the last field. */
@@ -229,18 +262,22 @@ export function csvRow(fields: readonly string[]): string {
   return `${csvLine(fields)}\r\n`;
 }
 
-/** Where a {@link CsvWriter} hands its filled buffers: returns a promise when the consumer wants a pause. */
-export type ByteOut = (bytes: Buffer) => Promise<void> | void;
+/**
+ * Where a {@link CsvWriter} hands its filled buffers: may return a promise
+ * when it wants a pause, and may call `release` once done with the bytes, so
+ * that the buffer is used again (fresh memory is costly: page faults).
+ */
+export type ByteOut = (bytes: Buffer, release: () => void) => Promise<void> | void;
 
 /**
  * CSV output into a byte buffer, handed on in large blocks: text is encoded
  * as UTF-8, bytes (a record as read, or columns encoded once) are copied.
- * Each call returns a promise only when the buffer was handed on and the
- * consumer asked to wait.
  */
 export class CsvWriter {
   private buf: Buffer;
   private pos = 0;
+  private handed = 0;
+  private readonly free: Buffer[] = [];
   constructor(
     private readonly out: ByteOut,
     private readonly size = 1 << 22,
@@ -253,7 +290,9 @@ export class CsvWriter {
     // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
     if (s.length * 3 > this.size) {
       const p = this.flush();
-      const q = this.out(Buffer.from(s));
+      const b = Buffer.from(s);
+      this.handed += b.length;
+      const q = this.out(b, () => {});
       return p && q ? p.then(() => q) : (p ?? q);
     }
     const p = this.pos + s.length * 3 > this.size ? this.flush() : undefined;
@@ -266,7 +305,8 @@ export class CsvWriter {
     const len = e - s;
     if (len > this.size) {
       const p = this.flush();
-      const q = this.out(Buffer.from(src.subarray(s, e)));
+      this.handed += len;
+      const q = this.out(Buffer.from(src.subarray(s, e)), () => {});
       return p && q ? p.then(() => q) : (p ?? q);
     }
     const p = this.pos + len > this.size ? this.flush() : undefined;
@@ -286,13 +326,20 @@ export class CsvWriter {
     return this.text(','.repeat(k));
   }
 
+  /** Bytes written so far (handed on or buffered). */
+  get written(): number {
+    return this.handed + this.pos;
+  }
+
   /** Hands on what is buffered. */
   flush(): Promise<void> | undefined {
     if (!this.pos) return undefined;
-    const full = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(this.size);
+    const whole = this.buf;
+    const full = whole.subarray(0, this.pos);
+    this.handed += this.pos;
+    this.buf = this.free.pop() ?? Buffer.allocUnsafe(this.size);
     this.pos = 0;
-    return this.out(full) ?? undefined;
+    return this.out(full, () => void this.free.push(whole)) ?? undefined;
   }
 }
 

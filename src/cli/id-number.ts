@@ -89,20 +89,24 @@ export function idKeyOfBytes(b: Uint8Array, at: number): number {
 }
 
 /**
- * A map from ID keys (whole numbers below 2^53) to the first row they were
- * seen on: open addressing over one typed array of (key + 1, row) pairs — 0
- * marks a free slot, so a new table needs no filling — where a lookup touches
- * one cache line; about 27–53 bytes a key and no garbage.
+ * A map from ID keys (whole numbers below 2^53) to what was recorded with the
+ * key's first sighting: a row and a tag (whole numbers below 2^31) and an
+ * offset (below 2^53). Open addressing over one buffer of 24-byte slots
+ * (key + 1; row and tag; offset) — 0 marks a free slot, so a new table needs
+ * no filling — where a lookup touches one cache line; about 40–80 bytes a
+ * key, and no garbage.
  */
 export class IdIndex {
-  private slots: Float64Array;
+  private f64: Float64Array;
+  private i32: Int32Array;
   private bits: number;
   private size = 0;
 
   /** `expected`: about how many keys will come. */
   constructor(expected = 1 << 15) {
     this.bits = IdIndex.bitsFor(expected);
-    this.slots = new Float64Array(2 << this.bits);
+    this.f64 = new Float64Array(3 << this.bits);
+    this.i32 = new Int32Array(this.f64.buffer);
   }
 
   /** Table size (log2) for `n` keys at a load of at most 0.6. */
@@ -110,25 +114,43 @@ export class IdIndex {
     return Math.max(4, Math.ceil(Math.log2(n / 0.6)));
   }
 
-  /** Records `key` on `row`; returns the row it was first seen on, or -1. */
-  firstOrAdd(key: number, row: number): number {
+  /**
+   * Records `key` with `row`, `tag` and `offset`, unless it is there already:
+   * then returns its slot (for {@link rowAt}, {@link tagAt}, {@link offsetAt}); else -1.
+   */
+  firstOrAdd(key: number, row: number, tag = 0, offset = 0): number {
     if (this.size * 4 >= 3 << this.bits) this.grow(this.bits + 1);
     const mask = (1 << this.bits) - 1;
-    const slots = this.slots;
+    const f64 = this.f64;
     const stored = key + 1;
     // Fibonacci hashing of the key's two 32-bit halves.
     let i = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x85ebca6b), 0x9e3779b1) >>> (32 - this.bits);
     for (;;) {
-      const k = slots[i * 2]!;
+      const k = f64[i * 3]!;
       if (k === 0) {
-        slots[i * 2] = stored;
-        slots[i * 2 + 1] = row;
+        f64[i * 3] = stored;
+        this.i32[i * 6 + 2] = row;
+        this.i32[i * 6 + 3] = tag;
+        f64[i * 3 + 2] = offset;
         this.size++;
         return -1;
       }
-      if (k === stored) return slots[i * 2 + 1]!;
+      if (k === stored) return i;
       i = (i + 1) & mask;
     }
+  }
+
+  /** The row recorded with a slot's key. */
+  rowAt(slot: number): number {
+    return this.i32[slot * 6 + 2]!;
+  }
+  /** The tag recorded with it. */
+  tagAt(slot: number): number {
+    return this.i32[slot * 6 + 3]!;
+  }
+  /** The offset recorded with it. */
+  offsetAt(slot: number): number {
+    return this.f64[slot * 3 + 2]!;
   }
 
   /** Makes room for about `expected` keys in all, at once rather than by doubling. */
@@ -138,10 +160,12 @@ export class IdIndex {
   }
 
   private grow(bits: number) {
-    const old = this.slots;
+    const f64 = this.f64;
+    const i32 = this.i32;
     this.bits = bits;
-    this.slots = new Float64Array(2 << bits);
+    this.f64 = new Float64Array(3 << bits);
+    this.i32 = new Int32Array(this.f64.buffer);
     this.size = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i]! !== 0) this.firstOrAdd(old[i]! - 1, old[i + 1]!);
+    for (let i = 0; i < f64.length / 3; i++) if (f64[i * 3]! !== 0) this.firstOrAdd(f64[i * 3]! - 1, i32[i * 6 + 2]!, i32[i * 6 + 3]!, f64[i * 3 + 2]!);
   }
 }

@@ -4,8 +4,9 @@
  * appended (CSV, XLSX or JSON, after --out's extension), and sums up what a
  * county needs to budget. N rows in, N rows out; a bad row never stops it.
  */
-import { createReadStream, createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { open, rm } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { YibaoError } from '../errors.js';
 import type { Quote } from '../engine.js';
@@ -137,18 +138,19 @@ const KEY_SEPARATOR = '\u0100';
 type RowSource = AsyncIterable<Rows>;
 
 async function* csvRows(path: string): RowSource {
-  let reader: CsvReader | undefined;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    if (!reader) {
-      if (chunk.subarray(0, 4096).includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
-      reader = new CsvReader(sniffEncoding(chunk.subarray(0, 64 * 1024)).encoding);
-    }
-    reader.feed(chunk);
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    if (!bytesRead) throw new RosterFileError('文件为空', 'the file is empty');
+    if (head.subarray(0, Math.min(bytesRead, 4096)).includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
+    const reader = new CsvReader(sniffEncoding(head.subarray(0, bytesRead)).encoding);
+    while (await reader.fill(file)) yield reader;
+    reader.end();
     yield reader;
+  } finally {
+    await file.close();
   }
-  if (!reader) throw new RosterFileError('文件为空', 'the file is empty');
-  reader.end();
-  yield reader;
 }
 
 function cellText(v: unknown): string {
@@ -216,108 +218,207 @@ function idKeyIn(rows: Rows, i: number): number {
 
 // ---------------------------------------------------------------- writing
 
-interface Sink {
-  header(cols: string[]): void;
-  /** Writes the current row of `rows` (padded to `width` fields) and its computed columns; `entry`: a cached result whose output can be prepared once. */
-  row(rows: Rows, width: number, computed: Record<OutKey, string>, entry?: Entry): Promise<void> | void;
-  close(): Promise<void>;
-}
-
-/** Output to a file stream, pausing when the stream asks to. */
+/** Output to a file stream: a promise when the stream asks to pause. */
 function streamOut(out: WriteStream) {
-  return (bytes: Buffer | string) => (out.write(bytes) ? undefined : once(out, 'drain').then(() => undefined));
+  return (bytes: Buffer | string, written?: () => void) => (out.write(bytes, written) ? undefined : once(out, 'drain').then(() => undefined));
 }
 
-/** JSON output: one object per row, streamed. */
-class JsonSink implements Sink {
-  private buf = '[\n';
-  private first = true;
-  private readonly write: ReturnType<typeof streamOut>;
-  /** `names`: the header, for the objects' keys. */
-  constructor(
-    private readonly out: WriteStream,
-    private readonly names: string[],
-  ) {
-    this.write = streamOut(out);
-  }
-  header(): void {}
-  row(rows: Rows, width: number, c: Record<OutKey, string>) {
-    const o: Record<string, unknown> = {};
-    paddedFields(rows, width).forEach((v, i) => (o[this.names[i] ?? `column${i + 1}`] = v));
-    for (const [k] of OUT) o[k] = c[k] === '' ? null : c[k];
-    this.buf += `${this.first ? '' : ',\n'}${JSON.stringify(o)}`;
-    this.first = false;
-    if (this.buf.length > 1 << 20) return this.flush();
-  }
-  private flush() {
-    const p = this.write(this.buf);
-    this.buf = '';
-    return p;
-  }
-  async close() {
-    this.buf += '\n]\n';
-    await this.flush();
-    this.out.end();
-    await once(this.out, 'finish');
-  }
+async function openStream(path: string): Promise<WriteStream> {
+  const out = createWriteStream(path, { highWaterMark: 1 << 22 });
+  await once(out, 'open');
+  return out;
 }
 
-/**
- * CSV output (UTF-8 with BOM, so that Excel reads the Chinese text): a record
- * of a UTF-8 file is copied as it was read, quotes and all; the computed
- * columns of a cached result are encoded once and copied.
- */
-class CsvSink implements Sink {
-  private readonly w: CsvWriter;
-  private wait: Promise<void> | void = undefined;
+async function closeStream(out: WriteStream): Promise<void> {
+  out.end();
+  await once(out, 'finish');
+}
+
+/** A CSV file written through a {@link CsvWriter}, pausing when the stream asks to. */
+class CsvFile {
+  readonly w: CsvWriter;
+  private wait: Promise<void> | undefined;
+  /** `bom`: start with a byte order mark (UTF-8 with BOM is what Excel reads as Chinese text). */
   constructor(
     private readonly out: WriteStream,
-    private readonly lang: Lang,
+    bom = true,
   ) {
     const write = streamOut(out);
-    this.w = new CsvWriter((b) => (this.wait = write(b)));
-    this.w.text('\uFEFF');
+    this.w = new CsvWriter((b, release) => void (this.wait = write(b, release)));
+    if (bom) this.w.text('\uFEFF');
   }
-  header(cols: string[]): void {
-    this.w.text(csvRow([...cols, ...OUT.map((o) => (this.lang === 'zh' ? o[1] : o[2]))]));
-  }
-  row(rows: Rows, width: number, c: Record<OutKey, string>, entry?: Entry) {
-    const w = this.w;
-    if (rows instanceof CsvReader && !rows.unterminated) {
-      if (rows.encoding === 'utf-8') w.bytes(rows.buffer, rows.recordStart, rows.recordEnd);
-      else w.text(rows.recordText());
-      if (rows.length < width) w.commas(width - rows.length);
-    } else w.text(csvLine(paddedFields(rows, width)));
-    w.bytes(entry ? (entry.suffixBytes ??= suffixBytes(entry.out)) : suffixBytes(c));
+  /** The pause the stream asked for, if any, once. */
+  pause(): Promise<void> | undefined {
     const p = this.wait;
     this.wait = undefined;
     return p;
   }
   async close() {
     this.w.flush();
-    await this.wait;
-    this.out.end();
-    await once(this.out, 'finish');
+    await this.pause();
+    await closeStream(this.out);
+  }
+  /** Gives up on the file (the job failed). */
+  destroy() {
+    this.out.destroy();
   }
 }
 
-async function xlsxSink(path: string, lang: Lang): Promise<Sink> {
+/**
+ * The working file: the output as CSV, written as the rows are computed. A
+ * record of a UTF-8 roster is copied as it was read, quotes and all; the
+ * computed columns of a cached result are encoded once and copied.
+ */
+class WorkingFile extends CsvFile {
+  /** Where the next row will start in the file. */
+  get offset(): number {
+    return this.w.written;
+  }
+  header(cols: string[], lang: Lang): void {
+    this.w.text(csvRow([...cols, ...OUT.map((o) => (lang === 'zh' ? o[1] : o[2]))]));
+  }
+  row(rows: Rows, width: number, suffix: Buffer): Promise<void> | undefined {
+    const w = this.w;
+    if (rows instanceof CsvReader && !rows.unterminated) {
+      if (rows.encoding === 'utf-8') w.bytes(rows.buffer, rows.recordStart, rows.recordEnd);
+      else w.text(rows.recordText());
+      if (rows.length < width) w.commas(width - rows.length);
+    } else w.text(csvLine(paddedFields(rows, width)));
+    w.bytes(suffix);
+    return this.pause();
+  }
+}
+
+/** A row whose duplicate ID was found after it was written: where it is in the working file, and the problem to put first in its error message. */
+interface Patch {
+  row: number;
+  offset: number;
+  message: string;
+}
+
+const ERROR_CODE = OUT.findIndex(([k]) => k === 'errorCode');
+const ERROR_MESSAGE = OUT.findIndex(([k]) => k === 'errorMessage');
+
+/** The computed columns of a working-file record (its last ones), with its patch applied. */
+function computedOf(r: CsvReader, patch: string | undefined, lang: Lang): string[] {
+  const c: string[] = [];
+  for (let i = r.length - OUT.length; i < r.length; i++) c.push(r.text(i));
+  if (patch !== undefined) {
+    const before = c[ERROR_MESSAGE]!;
+    c[ERROR_CODE] = 'duplicate_id';
+    c[ERROR_MESSAGE] = before ? `${patch}${lang === 'zh' ? '；' : '; '}${before}` : patch;
+  }
+  return c;
+}
+
+/** Where the finished output goes, one record of the working file at a time. */
+interface Finisher {
+  /** `n`: the row number (0: the header). */
+  row(r: CsvReader, n: number, patch: string | undefined): Promise<void> | void;
+  close(): Promise<void>;
+}
+
+/**
+ * CSV: the working file copied in large blocks, read once in order; only the
+ * patched records are parsed, and written with their error columns rewritten.
+ */
+async function patchCsv(work: string, out: string, lang: Lang, patches: readonly Patch[]): Promise<void> {
+  const src = await open(work, 'r');
+  try {
+    const size = (await src.stat()).size;
+    const f = new CsvFile(await openStream(out), false);
+    // The bytes of the file from `start` on, in a block read when needed.
+    let block = Buffer.alloc(0);
+    let start = 0;
+    const have = async (from: number, len: number): Promise<Buffer> => {
+      const want = Math.min(len, size - from);
+      if (from < start || from + want > start + block.length) {
+        if (block.length < Math.max(want, 1 << 22)) block = Buffer.allocUnsafe(Math.max(want, 1 << 22));
+        const { bytesRead } = await src.read(block, 0, block.length, from);
+        block = block.subarray(0, bytesRead);
+        start = from;
+      }
+      return block.subarray(from - start, from - start + want);
+    };
+    const copy = async (from: number, to: number) => {
+      for (let at = from; at < to; ) {
+        const b = await have(at, Math.min(to - at, 1 << 22));
+        if (!b.length) break;
+        f.w.bytes(b);
+        await f.pause();
+        at += b.length;
+      }
+    };
+    let at = 0;
+    for (const p of patches) {
+      await copy(at, p.offset);
+      // The record at p.offset, with enough bytes to hold it whole.
+      let r: CsvReader;
+      for (let len = 1 << 12; ; len *= 4) {
+        const b = await have(p.offset, len);
+        r = new CsvReader();
+        r.feed(b);
+        if (b.length < len) r.end();
+        if (r.next()) break;
+      }
+      f.w.bytes(r.buffer, r.recordStart, r.fieldEnd(r.length - OUT.length - 1));
+      f.w.text(`,${csvLine(computedOf(r, p.message, lang))}\r\n`);
+      at = p.offset + r.nextRecordStart;
+    }
+    await copy(at, size);
+    await f.close();
+  } finally {
+    await src.close();
+  }
+}
+
+/** JSON: one object per row, keyed by the header, computed columns by their English keys ('' as null). */
+async function jsonFinisher(path: string, lang: Lang): Promise<Finisher> {
+  const out = await openStream(path);
+  const write = streamOut(out);
+  let names: string[] = [];
+  let buf = '[\n';
+  let first = true;
+  return {
+    row(r, n, patch) {
+      const width = r.length - OUT.length;
+      if (n === 0) {
+        names = r.fields().slice(0, width);
+        return;
+      }
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < width; i++) o[names[i] ?? `column${i + 1}`] = r.text(i);
+      computedOf(r, patch, lang).forEach((v, i) => (o[OUT[i]![0]] = v === '' ? null : v));
+      buf += `${first ? '' : ',\n'}${JSON.stringify(o)}`;
+      first = false;
+      if (buf.length < 1 << 20) return;
+      const p = write(buf);
+      buf = '';
+      return p;
+    },
+    async close() {
+      await write(`${buf}\n]\n`);
+      await closeStream(out);
+    },
+  };
+}
+
+/** XLSX: ID numbers and dates stay text (no 1.4E+17); money as numbers. */
+async function xlsxFinisher(path: string, lang: Lang): Promise<Finisher> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(t(lang, '花名册', 'roster'));
+  const money = new Set(['standard', 'individual', 'subsidy', 'dueAtPayment', 'reimbursedLater']);
   return {
-    header(cols) {
-      ws.addRow([...cols, ...OUT.map((o) => (lang === 'zh' ? o[1] : o[2]))]).commit();
-      // ID numbers and dates stay text: no 1.4E+17.
-      cols.forEach((_, i) => (ws.getColumn(i + 1).numFmt = '@'));
-    },
-    row(rows, width, c) {
-      const money = (s: string) => (s === '' ? null : Number(s));
-      ws.addRow([
-        ...paddedFields(rows, width),
-        money(c.standard), money(c.individual), money(c.subsidy), money(c.dueAtPayment), money(c.reimbursedLater),
-        c.mechanism, c.funders, c.appliedCategory, c.windowOpen, c.coverageStart, c.coverageEnd, c.status, c.policyId, c.warnings, c.errorCode, c.errorMessage,
-      ]).commit();
+    row(r, n, patch) {
+      const width = r.length - OUT.length;
+      if (n === 0) {
+        ws.addRow(r.fields()).commit();
+        for (let i = 1; i <= width; i++) ws.getColumn(i).numFmt = '@';
+        return;
+      }
+      const c = computedOf(r, patch, lang).map((v, i) => (money.has(OUT[i]![0]) ? (v === '' ? null : Number(v)) : v));
+      ws.addRow([...r.fields().slice(0, width), ...c]).commit();
     },
     async close() {
       ws.commit();
@@ -326,13 +427,32 @@ async function xlsxSink(path: string, lang: Lang): Promise<Sink> {
   };
 }
 
-async function openSink(path: string, lang: Lang, header: string[]): Promise<Sink> {
-  mkdirSync(dirname(path), { recursive: true });
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx') return xlsxSink(path, lang);
-  const out = createWriteStream(path, { highWaterMark: 1 << 22 });
-  await once(out, 'open');
-  return ext === '.json' ? new JsonSink(out, header) : new CsvSink(out, lang);
+/**
+ * Turns the working file into the output: for CSV, a rename, or a copy with
+ * the patched rows rewritten; for JSON and XLSX, a conversion.
+ */
+async function finishOutput(work: string, out: string, lang: Lang, patches: readonly Patch[]): Promise<void> {
+  const ext = extname(out).toLowerCase();
+  if (ext !== '.json' && ext !== '.xlsx') return patches.length ? patchCsv(work, out, lang, patches) : renameSync(work, out);
+  const byRow = new Map(patches.map((p) => [p.row, p.message]));
+  const finisher = await (ext === '.json' ? jsonFinisher : xlsxFinisher)(out, lang);
+  const r = new CsvReader();
+  const file = await open(work, 'r');
+  let n = -1;
+  const drain = async () => {
+    while (r.next()) {
+      const p = finisher.row(r, ++n, byRow.get(n));
+      if (p) await p;
+    }
+  };
+  try {
+    while (await r.fill(file)) await drain();
+  } finally {
+    await file.close();
+  }
+  r.end();
+  await drain();
+  await finisher.close();
 }
 
 // ---------------------------------------------------------------- the job
@@ -356,39 +476,6 @@ function mapColumns(header: string[], opts: RosterOptions): Columns {
       `the header lacks the needed columns: ${need.join('; ')}. Header: ${header.join(',').slice(0, 200)}`,
     );
   return { header, col };
-}
-
-/**
- * Pass 1: the rows whose (valid) ID number appears more than once (row
- * numbers count the header as 0), keyed by each such row.
- */
-async function findDuplicates(path: string, idCol: number): Promise<Map<number, number[]>> {
-  const index = new IdIndex();
-  const dups = new Map<number, number[]>();
-  const size = statSync(path).size;
-  let n = -1;
-  let sized = false;
-  for await (const rows of rowsOf(path)) {
-    while (rows.next()) {
-      if (++n === 0) continue;
-      const key = idKeyIn(rows, idCol);
-      if (key < 0) continue; // an invalid ID is an error of its own, never a duplicate
-      const first = index.firstOrAdd(key, n);
-      if (first >= 0) {
-        const list = dups.get(first);
-        if (list) list.push(n);
-        else dups.set(first, [first, n]);
-      }
-    }
-    if (!sized && rows instanceof CsvReader) {
-      // After the first chunk, size the index for the whole file from its bytes per row.
-      index.reserve(Math.min(1 << 26, ((size / rows.buffer.length) * n) | 0));
-      sized = true;
-    }
-  }
-  const byRow = new Map<number, number[]>();
-  for (const list of dups.values()) for (const r of list) byRow.set(r, list);
-  return byRow;
 }
 
 const EMPTY: Record<OutKey, string> = Object.fromEntries(OUT.map(([k]) => [k, ''])) as Record<OutKey, string>;
@@ -416,6 +503,8 @@ function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
 
 /** One distinct (county, year, categories, payment date) of a roster: its result, output text and money, and how many rows had it. */
 interface Entry {
+  /** Its place in the job's list of entries. */
+  readonly index: number;
   readonly q: Quote | undefined;
   readonly error: Problem | undefined;
   readonly out: Record<OutKey, string>;
@@ -438,10 +527,10 @@ const CACHE_LIMIT = 200_000;
 const NO_MONEY = { individual: 0, subsidy: 0, due: 0, later: 0 };
 const MISSING_ID: Problem = { code: 'missing_id', zh: '缺少身份证号', en: 'missing ID number' };
 
-function entryOf(q: Quote | YibaoError, paidDay: number, lang: Lang): Entry {
-  if (q instanceof YibaoError) return { q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out: EMPTY, paidDay, fen: NO_MONEY, count: 0 };
+function entryOf(q: Quote | YibaoError, paidDay: number, lang: Lang, index: number): Entry {
+  if (q instanceof YibaoError) return { index, q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out: EMPTY, paidDay, fen: NO_MONEY, count: 0 };
   const f = q.status === 'determined' ? { individual: toFen(q.individual!), subsidy: toFen(q.subsidy!), due: toFen(q.dueAtPayment!), later: toFen(q.reimbursedLater!) } : NO_MONEY;
-  return { q, error: undefined, out: computedColumns(q, lang), paidDay, fen: f, count: 0 };
+  return { index, q, error: undefined, out: computedColumns(q, lang), paidDay, fen: f, count: 0 };
 }
 
 function suffixBytes(out: Record<OutKey, string>): Buffer {
@@ -474,6 +563,35 @@ function duplicateProblem(list: number[], n: number): Problem {
   return { code: 'duplicate_id', zh: `身份证号与第 ${others.join('、')} 行重复`, en: `the same ID number as line ${others.join(', ')}` };
 }
 
+/** A row of a duplicated ID: its number, the entry it used (-1: none), and where it is in the working file. */
+interface Sighting {
+  row: number;
+  entry: number;
+  offset: number;
+}
+
+/**
+ * Rows with the same (valid) ID number, found as the rows go by: each ID's
+ * first sighting is kept in an {@link IdIndex}; the sightings of IDs seen
+ * again, in groups.
+ */
+class DuplicateFinder {
+  private readonly index = new IdIndex();
+  /** First row → every sighting of that ID. */
+  readonly groups = new Map<number, Sighting[]>();
+  add(key: number, s: Sighting): void {
+    const slot = this.index.firstOrAdd(key, s.row, s.entry, s.offset);
+    if (slot < 0) return;
+    const first = this.index.rowAt(slot);
+    const group = this.groups.get(first);
+    if (group) group.push(s);
+    else this.groups.set(first, [{ row: first, entry: this.index.tagAt(slot), offset: this.index.offsetAt(slot) }, s]);
+  }
+  reserve(expected: number): void {
+    this.index.reserve(expected);
+  }
+}
+
 /** Runs the roster job. Throws {@link RosterFileError} when the file cannot be used at all. */
 export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   const lang = opts.lang;
@@ -488,111 +606,154 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   if (!cols) throw new RosterFileError('文件为空，没有表头', 'the file is empty: no header');
   const { col, header } = cols;
   const width = header.length;
-  const dups = col.id >= 0 ? await findDuplicates(opts.input, col.id) : new Map<number, number[]>();
-  const sink = opts.out ? await openSink(opts.out, lang, header) : undefined;
-  sink?.header(header);
-
-  const cache = new Map<string, Entry>();
-  const rowKey = rowKeyOf(col);
-  const entries: Entry[] = [];
-  const errorsByCode: Record<string, number> = {};
-  let count = 0;
-  let errors = 0;
-  const rowError = (code: string, zh: string, en: string): Record<OutKey, string> => {
-    errors++;
-    errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
-    return { ...EMPTY, errorCode: code, errorMessage: lang === 'zh' ? zh : en };
-  };
-  const input: { county: string; coverageYear: number; categories: string[]; paidOn?: string; birthDate?: string } = { county: '', coverageYear: 0, categories: [] };
-  const flagYear = opts.year === undefined ? '' : String(opts.year);
-  const started = Date.now();
-  let lastTick = started;
-
-  let n = -1;
-  for await (const rows of rowsOf(opts.input)) {
-    while (rows.next()) {
-      if (++n === 0) continue;
-      count++;
-      let out: Record<OutKey, string> | undefined;
-      let entry: Entry | undefined;
-      // The birth date as a day number: from the ID, or the birth-date column (Infinity: given but not a date).
-      let birthDay = NaN;
-      let birthText: string | undefined;
-      let idError: Problem | undefined;
-      if (col.id >= 0) {
-        const key = idKeyIn(rows, col.id);
-        if (key >= 0) {
-          birthDay = birthDayOfIdKey(key);
-          const d = dups.get(n);
-          if (d) idError = duplicateProblem(d, n);
-        } else {
-          const raw = rows.text(col.id).trim();
-          idError = raw ? idProblem(idKey(raw), raw) : MISSING_ID;
-        }
-      }
-      if (rows.length === 0 || (rows.length === 1 && rows.text(0) === '')) out = rowError('empty_row', '空行', 'empty line');
-      else if (rows.length > width) out = rowError('column_count', `列数（${rows.length}）多于表头（${width}）`, `more fields (${rows.length}) than the header (${width})`);
-      else {
-        if (col.birthDate >= 0) {
-          const b = rows.text(col.birthDate).trim();
-          if (b) {
-            birthText = normDate(b);
-            birthDay = parseCivilDate(birthText) ?? Infinity;
-          }
-        }
-        const key = rowKey(rows);
-        entry = cache.get(key);
-        // A cached result holds unless the birth date could change it (born after paying, or not a date).
-        if (!entry || birthDay > entry.paidDay || birthDay === Infinity) {
-          const county = rows.text(col.county).trim() || opts.county || '';
-          const yearText = rows.text(col.year).trim() || flagYear;
-          const cats = rows.text(col.categories).trim();
-          const paidIso = normDate(rows.text(col.paidOn));
-          const paidDay = paidIso ? (parseCivilDate(paidIso) ?? NaN) : NaN;
-          const year = coverageYearFromText(yearText);
-          if (year === undefined) entry = entryOf(yibaoErrorYear(yearText), paidDay, lang);
-          else {
-            input.county = county;
-            input.coverageYear = year;
-            input.categories = cats ? splitCategories(cats) : [];
-            if (paidIso) input.paidOn = paidIso;
-            else delete input.paidOn;
-            const birth = birthText ?? (Number.isNaN(birthDay) ? '' : formatCivilDate(birthDay));
-            if (birth) input.birthDate = birth;
-            else delete input.birthDate;
-            entry = entryOf(quoteOrError(input), paidDay, lang);
-          }
-          entries.push(entry);
-          // Results that may depend on the birth date (born after paying, outside the window: newborn rules; an error) are not shared.
-          const w = entry.q?.window;
-          const birthMatters = !Number.isNaN(birthDay) && (birthDay > paidDay || birthDay === Infinity || entry.error !== undefined);
-          if (!birthMatters && !(w && (!w.open || w.reason === 'newborn-special-window')) && cache.size < CACHE_LIMIT) cache.set(key, entry);
-        }
-        if (entry.error || idError) {
-          // An identity problem (invalid or duplicated ID) takes the code; the message carries every problem of the row.
-          const problems = [idError, entry.error].filter((e): e is Problem => e !== undefined);
-          const join = (k: 'zh' | 'en') => problems.map((e) => e[k]).join(k === 'zh' ? '；' : '; ');
-          const { errorCode, errorMessage } = rowError(problems[0]!.code, join('zh'), join('en'));
-          out = { ...(entry.error ? EMPTY : entry.out), errorCode, errorMessage };
-          entry = undefined;
-        } else entry.count++;
-      }
-      if (sink) {
-        const p = entry ? sink.row(rows, width, entry.out, entry) : sink.row(rows, width, out!);
-        if (p) await p;
-      }
-    }
-    if (opts.progress) {
-      const now = Date.now();
-      if (now - lastTick > 250) {
-        lastTick = now;
-        process.stderr.write(`\r${t(lang, '已处理', 'rows')} ${count}  ${Math.round((count * 1000) / (now - started))} ${t(lang, '行/秒', 'rows/s')}   `);
-      }
-    }
+  // One pass writes a working file next to the output; duplicates found later are patched in when it is finished.
+  let work: string | undefined;
+  let file: WorkingFile | undefined;
+  let removing: Promise<void> | undefined;
+  if (opts.out) {
+    mkdirSync(dirname(opts.out), { recursive: true });
+    // Freeing a large earlier output takes a while: do it alongside the job (unless it is the input, read until the end).
+    const old = statSync(opts.out, { throwIfNoEntry: false });
+    const inp = statSync(opts.input);
+    if (old && !(old.ino === inp.ino && old.dev === inp.dev)) removing = rm(opts.out, { force: true }).catch(() => undefined); // a failure shows at the rename
+    work = `${opts.out}.${process.pid}.part`;
+    file = new WorkingFile(await openStream(work));
+    file.header(header, lang);
   }
-  if (opts.progress) process.stderr.write('\r\x1b[K');
-  await sink?.close();
-  return summarise(entries, count, errors, errorsByCode, opts.out);
+  try {
+    const duplicates = new DuplicateFinder();
+    const fileSize = statSync(opts.input).size;
+    const cache = new Map<string, Entry>();
+    const rowKey = rowKeyOf(col);
+    const entries: Entry[] = [];
+    const errorsByCode: Record<string, number> = {};
+    let count = 0;
+    let errors = 0;
+    const rowError = (code: string, zh: string, en: string): Record<OutKey, string> => {
+      errors++;
+      errorsByCode[code] = (errorsByCode[code] ?? 0) + 1;
+      return { ...EMPTY, errorCode: code, errorMessage: lang === 'zh' ? zh : en };
+    };
+    const input: { county: string; coverageYear: number; categories: string[]; paidOn?: string; birthDate?: string } = { county: '', coverageYear: 0, categories: [] };
+    const flagYear = opts.year === undefined ? '' : String(opts.year);
+    const started = Date.now();
+    let lastTick = started;
+
+    let n = -1;
+    for await (const rows of rowsOf(opts.input)) {
+      while (rows.next()) {
+        if (++n === 0) continue;
+        count++;
+        let out: Record<OutKey, string> | undefined;
+        let entry: Entry | undefined;
+        // The birth date as a day number: from the ID, or the birth-date column (Infinity: given but not a date).
+        let birthDay = NaN;
+        let birthText: string | undefined;
+        let idError: Problem | undefined;
+        let id = -1;
+        if (col.id >= 0) {
+          id = idKeyIn(rows, col.id);
+          if (id >= 0) birthDay = birthDayOfIdKey(id);
+          else {
+            const raw = rows.text(col.id).trim();
+            idError = raw ? idProblem(idKey(raw), raw) : MISSING_ID;
+          }
+        }
+        if (rows.length === 0 || (rows.length === 1 && rows.text(0) === '')) out = rowError('empty_row', '空行', 'empty line');
+        else if (rows.length > width) out = rowError('column_count', `列数（${rows.length}）多于表头（${width}）`, `more fields (${rows.length}) than the header (${width})`);
+        else {
+          if (col.birthDate >= 0) {
+            const b = rows.text(col.birthDate).trim();
+            if (b) {
+              birthText = normDate(b);
+              birthDay = parseCivilDate(birthText) ?? Infinity;
+            }
+          }
+          const key = rowKey(rows);
+          entry = cache.get(key);
+          // A cached result holds unless the birth date could change it (born after paying, or not a date).
+          if (!entry || birthDay > entry.paidDay || birthDay === Infinity) {
+            const county = rows.text(col.county).trim() || opts.county || '';
+            const yearText = rows.text(col.year).trim() || flagYear;
+            const cats = rows.text(col.categories).trim();
+            const paidIso = normDate(rows.text(col.paidOn));
+            const paidDay = paidIso ? (parseCivilDate(paidIso) ?? NaN) : NaN;
+            const year = coverageYearFromText(yearText);
+            if (year === undefined) entry = entryOf(yibaoErrorYear(yearText), paidDay, lang, entries.length);
+            else {
+              input.county = county;
+              input.coverageYear = year;
+              input.categories = cats ? splitCategories(cats) : [];
+              if (paidIso) input.paidOn = paidIso;
+              else delete input.paidOn;
+              const birth = birthText ?? (Number.isNaN(birthDay) ? '' : formatCivilDate(birthDay));
+              if (birth) input.birthDate = birth;
+              else delete input.birthDate;
+              entry = entryOf(quoteOrError(input), paidDay, lang, entries.length);
+            }
+            entries.push(entry);
+            // Results that may depend on the birth date (born after paying, outside the window: newborn rules; an error) are not shared.
+            const w = entry.q?.window;
+            const birthMatters = !Number.isNaN(birthDay) && (birthDay > paidDay || birthDay === Infinity || entry.error !== undefined);
+            if (!birthMatters && !(w && (!w.open || w.reason === 'newborn-special-window')) && cache.size < CACHE_LIMIT) cache.set(key, entry);
+          }
+          if (entry.error || idError) {
+            // An identity problem (invalid ID) takes the code; the message carries every problem of the row.
+            const problems = [idError, entry.error].filter((e): e is Problem => e !== undefined);
+            const join = (k: 'zh' | 'en') => problems.map((e) => e[k]).join(k === 'zh' ? '；' : '; ');
+            const { errorCode, errorMessage } = rowError(problems[0]!.code, join('zh'), join('en'));
+            out = { ...(entry.error ? EMPTY : entry.out), errorCode, errorMessage };
+          } else entry.count++;
+        }
+        if (id >= 0) duplicates.add(id, { row: n, entry: entry ? entry.index : -1, offset: file ? file.offset : 0 });
+        if (file) {
+          const p = file.row(rows, width, out ? suffixBytes(out) : (entry!.suffixBytes ??= suffixBytes(entry!.out)));
+          if (p) await p;
+        }
+      }
+      if (n < 1 << 16 && col.id >= 0 && rows instanceof CsvReader) {
+        // After the first chunk, size the ID index for the whole file from its bytes per row.
+        duplicates.reserve(Math.min(1 << 26, (fileSize / rows.buffer.length) * n));
+      }
+      if (opts.progress) {
+        const now = Date.now();
+        if (now - lastTick > 250) {
+          lastTick = now;
+          process.stderr.write(`\r${t(lang, '已处理', 'rows')} ${count}  ${Math.round((count * 1000) / (now - started))} ${t(lang, '行/秒', 'rows/s')}   `);
+        }
+      }
+    }
+    if (opts.progress) process.stderr.write('\r\x1b[K');
+
+    // Rows of a duplicated ID: the identity problem takes the code and comes first in the message; out of the totals.
+    const patches: Patch[] = [];
+    for (const group of duplicates.groups.values()) {
+      const all = group.map((g) => g.row);
+      for (const g of group) {
+        if (g.entry < 0) continue; // an empty or over-long row keeps its own error
+        const e = entries[g.entry]!;
+        if (e.error) {
+          if (--errorsByCode[e.error.code]! === 0) delete errorsByCode[e.error.code];
+        } else {
+          e.count--;
+          errors++;
+        }
+        errorsByCode.duplicate_id = (errorsByCode.duplicate_id ?? 0) + 1;
+        const d = duplicateProblem(all, g.row);
+        patches.push({ row: g.row, offset: g.offset, message: lang === 'zh' ? d.zh : d.en });
+      }
+    }
+    if (file && work && opts.out) {
+      await file.close();
+      file = undefined;
+      await removing;
+      await finishOutput(work, opts.out, lang, patches.sort((x, y) => x.row - y.row));
+    }
+    return summarise(entries, count, errors, errorsByCode, opts.out);
+  } finally {
+    file?.destroy();
+    if (work) rmSync(work, { force: true });
+  }
 }
 
 function yibaoErrorYear(text: string): YibaoError {

@@ -1,11 +1,12 @@
 /** The built CLI, run as a user runs it (child process). `npm test` builds first. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/cli/csv.js';
 import { quote } from '../../src/index.js';
 import { ROOT } from '../helpers.js';
 
@@ -137,6 +138,39 @@ describe('yibao-rules roster', () => {
     const r = roster(SAMPLE, join(dir, 'new', 'folder', 'out.csv'));
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'new', 'folder', 'out.csv'), 'utf8').length).toBeGreaterThan(1000);
+  });
+
+  it('writes CSV, JSON and XLSX that agree row for row; rows not flagged keep their bytes; no working file is left', async () => {
+    const csv = roster(SAMPLE, join(dir, 'agree.csv'));
+    const json = roster(SAMPLE, join(dir, 'agree.json'));
+    const xlsx = roster(SAMPLE, join(dir, 'agree.xlsx'));
+    expect([csv.code, json.code, xlsx.code]).toEqual([2, 2, 2]);
+    expect(csv.summary.totals).toEqual(json.summary.totals);
+    const [head, ...body] = parseCsv(readFileSync(join(dir, 'agree.csv')));
+    const fromJson = JSON.parse(readFileSync(join(dir, 'agree.json'), 'utf8')) as Row[];
+    const keys = Object.keys(fromJson[0]!);
+    const original = head!.length - 16;
+    expect(body.map((r) => Object.fromEntries(r.map((v, i) => (i < original ? [head![i], v] : [keys[i], v === '' ? null : v]))))).toEqual(fromJson);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'agree.xlsx'));
+    const codes: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row, n) => void (n > 1 && codes.push((row.values as unknown[])[head!.length - 1] ?? null))); // values are 1-based
+    expect(codes).toEqual(fromJson.map((r) => r.errorCode));
+    // The duplicates are flagged after the pass; every other line starts with the input line as it was.
+    const inLines = sampleText.split('\r\n').slice(1, -1);
+    const outLines = readFileSync(join(dir, 'agree.csv'), 'utf8').split('\r\n').slice(1, -1);
+    outLines.forEach((l, i) => expect(l.startsWith(`${inLines[i]},`)).toBe(true));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('may write over its own input', () => {
+    const f = join(dir, 'inplace.csv');
+    copyFileSync(SAMPLE, f);
+    const r = roster(f, f);
+    expect(r.code).toBe(2);
+    const out = parseCsv(readFileSync(f));
+    expect(out).toHaveLength(sampleRows + 1);
+    expect(out[0]).toContain('资助金额');
   });
 
   it('a missing file: exit 1', () => {

@@ -127,6 +127,48 @@ describe('the roster job on awkward CSV', () => {
     expect(rows.map((r) => r['姓名'])).toEqual(['张,三', '李"四"\n(两行)', '王五', '', '赵六']);
     expect(rows.map((r) => r.errorCode)).toEqual(['duplicate_id', 'duplicate_id', 'duplicate_id', 'empty_row', 'duplicate_id']);
     expect(rows[0]!.errorMessage).toMatch(/line 4/);
+    // 赵六 had an error of its own (no county): it moves from that code to duplicate_id.
+    expect(s.errorsByCode).toEqual({ duplicate_id: 4, empty_row: 1 });
+    expect(rows[4]!.errorMessage).toMatch(/^the same ID number as line 3; /);
     expect(rows[2]!.subsidy).toBe('280.00');
+  });
+});
+
+describe('the roster job across chunks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-big-'));
+  it('flags duplicates far apart, across chunks, in CSV as in JSON; quoted and GB18030 rows alike', async () => {
+    // About 6 MB: more than one 4 MB chunk. Rows 10, 70,000 and 90,000 share an ID; so do 20 and 20,001 (a quoted record with a line break).
+    const n = 100_000;
+    const lines = ['姓名,身份证号,县,待遇年度,类别,缴费日期'];
+    for (let i = 1; i <= n; i++) {
+      const id = makeId('140929', new Date(Date.UTC(1940, 0, 1) + Math.floor(i / 1000) * 864e5).toISOString().slice(0, 10), i % 1000);
+      lines.push(`${i === 20_001 ? '"居民\n甲"' : `居民${i}`},${i === 70_000 || i === 90_000 ? '@10' : i === 20_001 ? '@20' : id},岢岚,2022,${i % 3 ? '' : '低保对象'},2021-12-0${1 + (i % 9)}`);
+    }
+    const idOf = (k: number) => lines[k]!.split(',')[1]!;
+    const text = lines.map((l) => l.replace('@10', idOf(10)).replace('@20', idOf(20))).join('\n');
+    const results: Array<Array<string | null | undefined>> = [];
+    for (const [name, bytes] of [['u.csv', Buffer.from(text)], ['g.csv', iconv.encode(text, 'gb18030')]] as const) {
+      const input = join(dir, name);
+      writeFileSync(input, bytes);
+      for (const ext of ['csv', 'json']) {
+        const out = join(dir, `${name}.${ext}`);
+        const s = await runRoster({ input, out, lang: 'zh' });
+        expect(s.rows).toBe(n);
+        expect(s.errorsByCode).toEqual({ duplicate_id: 5 });
+        const codes =
+          ext === 'json'
+            ? (JSON.parse(readFileSync(out, 'utf8')) as Array<Record<string, string | null>>).map((r) => r.errorCode)
+            : parseCsv(readFileSync(out)).slice(1).map((r) => r[r.length - 2] || null);
+        if (ext === 'csv') expect(codes.every((c) => c !== undefined)).toBe(true);
+        expect(codes).toHaveLength(n);
+        results.push(codes);
+        const flagged = codes.flatMap((c, i) => (c ? [i + 1] : []));
+        expect(flagged).toEqual([10, 20, 20_001, 70_000, 90_000]);
+      }
+    }
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+    const out = parseCsv(readFileSync(join(dir, 'u.csv.csv')));
+    expect(out[10]!.at(-1)).toBe('身份证号与第 70001、90001 行重复');
+    expect(out[20_001]![0]).toBe('居民\n甲');
   });
 });
