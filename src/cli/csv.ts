@@ -311,13 +311,12 @@ export class CsvWriter {
     }
     const p = this.pos + len > this.size ? this.flush() : undefined;
     const buf = this.buf;
-    let at = this.pos;
-    if (len < 512) for (let k = s; k < e; k++) buf[at++] = src[k]!;
-    else {
-      buf.set(src.subarray(s, e), at);
-      at += len;
-    }
-    this.pos = at;
+    const at = this.pos;
+    // A whole array (columns encoded once) is the cheapest copy; a short range goes byte by byte.
+    if (s === 0 && e === src.length) buf.set(src, at);
+    else if (len < 24) for (let k = 0; k < len; k++) buf[at + k] = src[s + k]!;
+    else buf.set(src.subarray(s, e), at);
+    this.pos = at + len;
     return p;
   }
 
