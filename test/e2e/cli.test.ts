@@ -105,12 +105,16 @@ describe('yibao-rules roster', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('花名册');
     for (const line of sampleText.trimEnd().split('\r\n')) ws.addRow(line.split(','));
+    ws.getCell(sampleRows + 3, 1).value = '末行'; // row sampleRows + 2 left empty: kept, and reported
     const f = join(dir, 'in.xlsx');
     await wb.xlsx.writeFile(f);
     const r = roster(f, join(dir, 'x.json'));
     expect(r.code).toBe(2);
-    expect(r.summary.rows).toBe(sampleRows);
+    expect(r.summary.rows).toBe(sampleRows + 2);
+    expect(r.summary.errorsByCode.empty_row).toBe(1);
     expect(r.summary.totals).toEqual(summary.totals);
+    const out = JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')) as Row[];
+    expect(out.slice(-2).map((x) => [x['姓名'], x.errorCode])).toEqual([['', 'empty_row'], ['末行', 'missing_id']]);
   });
 
   it('exits 0 when every row is good, and takes county and year from flags', () => {

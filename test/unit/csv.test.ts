@@ -134,6 +134,19 @@ describe('the roster job on awkward CSV', () => {
   });
 });
 
+describe('the roster job and the birth-date column', () => {
+  it("one row's invalid birth date is its own error, not its neighbours'", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yibao-birth-'));
+    const input = join(dir, 'birth.csv');
+    writeFileSync(input, '姓名,县,待遇年度,类别,出生日期\n甲,岢岚,2022,低保对象,不是日期\n乙,岢岚,2022,低保对象,\n丙,岢岚,2022,低保对象,2000-01-01\n');
+    const s = await runRoster({ input, out: join(dir, 'out.json'), lang: 'en' });
+    const rows = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as Array<Record<string, string | null>>;
+    expect(rows.map((r) => r.errorCode)).toEqual(['invalid_date', null, null]);
+    expect(s.errorsByCode).toEqual({ invalid_date: 1 });
+    expect(rows[1]!.subsidy).toBe(rows[2]!.subsidy);
+  });
+});
+
 describe('the roster job across chunks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yibao-big-'));
   it('flags duplicates far apart, across chunks, in CSV as in JSON; quoted and GB18030 rows alike', async () => {
