@@ -109,7 +109,6 @@ export const CATEGORY_INDEX: ReadonlyMap<string, number> = new Map(CATEGORY_CODE
 /** Decisions are memoised by `mask + ctx * CONTEXT_STRIDE`: one slot per set of categories, per payment-date context. */
 export const CONTEXT_STRIDE = 1 << CATEGORY_CODES.length;
 const bit = (c: CategoryCode) => 1 << (CATEGORY_INDEX.get(c) as number);
-const ORDINARY_BIT = bit('ordinary');
 
 /** Group names DOMAIN.md gives; a policy's own definition wins. */
 const DEFAULT_GROUPS: Record<string, CategoryCode[]> = {

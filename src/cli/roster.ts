@@ -4,7 +4,7 @@
  * appended (CSV, XLSX or JSON, after --out's extension), and sums up what a
  * county needs to budget. N rows in, N rows out; a bad row never stops it.
  */
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open, rm } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';

@@ -7,7 +7,6 @@ import type { PolicyInput } from '../schema.js';
 import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from './assumptions.js';
 
 const 二三 = (n: number, quote: string) => ({ clause: `二、(三) ${n}`, quote });
-const 资助方式 = { clause: '二、(三)', quote: '给予困难群众资助参保，个人缴费部分由医疗救助或财政补助予以全额或定额资助。' };
 
 export const qinshui2025 = {
   id: 'qinshui-2025',
