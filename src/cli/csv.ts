@@ -263,11 +263,12 @@ export function csvRow(fields: readonly string[]): string {
 }
 
 /**
- * Where a {@link CsvWriter} hands its filled buffers: may return a promise
- * when it wants a pause, and may call `release` once done with the bytes, so
- * that the buffer is used again (fresh memory is costly: page faults).
+ * Where a {@link CsvWriter} hands its filled buffers (pausing, when the
+ * consumer needs it, is the consumer's to arrange). It may call `release` once
+ * done with the bytes, so that the buffer is used again (fresh memory is
+ * costly: page faults).
  */
-export type ByteOut = (bytes: Buffer, release: () => void) => Promise<void> | void;
+export type ByteOut = (bytes: Buffer, release: () => void) => void;
 
 /**
  * CSV output into a byte buffer, handed on in large blocks: text is encoded
@@ -286,30 +287,18 @@ export class CsvWriter {
   }
 
   /** Writes text (already CSV: quoting is the caller's). */
-  text(s: string): Promise<void> | void {
+  text(s: string): void {
     // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
-    if (s.length * 3 > this.size) {
-      const p = this.flush();
-      const b = Buffer.from(s);
-      this.handed += b.length;
-      const q = this.out(b, () => {});
-      return p && q ? p.then(() => q) : (p ?? q);
-    }
-    const p = this.pos + s.length * 3 > this.size ? this.flush() : undefined;
+    if (s.length * 3 > this.size) return this.handOn(Buffer.from(s));
+    if (this.pos + s.length * 3 > this.size) this.flush();
     this.pos += this.buf.write(s, this.pos);
-    return p;
   }
 
   /** Copies bytes `s`–`e` of `src`. */
-  bytes(src: Uint8Array, s = 0, e = src.length): Promise<void> | void {
+  bytes(src: Uint8Array, s = 0, e = src.length): void {
     const len = e - s;
-    if (len > this.size) {
-      const p = this.flush();
-      this.handed += len;
-      const q = this.out(Buffer.from(src.subarray(s, e)), () => {});
-      return p && q ? p.then(() => q) : (p ?? q);
-    }
-    const p = this.pos + len > this.size ? this.flush() : undefined;
+    if (len > this.size) return this.handOn(Buffer.from(src.subarray(s, e)));
+    if (this.pos + len > this.size) this.flush();
     const buf = this.buf;
     const at = this.pos;
     // A whole array (columns encoded once) is the cheapest copy; a short range goes byte by byte.
@@ -317,12 +306,18 @@ export class CsvWriter {
     else if (len < 24) for (let k = 0; k < len; k++) buf[at + k] = src[s + k]!;
     else buf.set(src.subarray(s, e), at);
     this.pos = at + len;
-    return p;
   }
 
   /** Writes `k` commas (empty fields to pad a short record). */
-  commas(k: number): Promise<void> | void {
-    return this.text(','.repeat(k));
+  commas(k: number): void {
+    this.text(','.repeat(k));
+  }
+
+  /** Hands on, after what is buffered, bytes too large for the buffer. */
+  private handOn(large: Buffer): void {
+    this.flush();
+    this.handed += large.length;
+    this.out(large, () => {});
   }
 
   /** Bytes written so far (handed on or buffered). */
@@ -331,14 +326,14 @@ export class CsvWriter {
   }
 
   /** Hands on what is buffered. */
-  flush(): Promise<void> | undefined {
-    if (!this.pos) return undefined;
+  flush(): void {
+    if (!this.pos) return;
     const whole = this.buf;
     const full = whole.subarray(0, this.pos);
     this.handed += this.pos;
     this.buf = this.free.pop() ?? Buffer.allocUnsafe(this.size);
     this.pos = 0;
-    return this.out(full, () => void this.free.push(whole)) ?? undefined;
+    this.out(full, () => void this.free.push(whole));
   }
 }
 
@@ -346,16 +341,16 @@ export class CsvWriter {
  * Decides a CSV file's encoding from its first bytes: UTF-8 (with or without
  * BOM), else GB18030 (GBK's superset, what Chinese Excel writes by default).
  */
-export function sniffEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: boolean } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+export function sniffEncoding(head: Uint8Array): CsvEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   // Drop a possibly cut multi-byte sequence at the end before the strict check.
   let end = head.length;
   for (let k = 0; k < 3 && end > 0 && (head[end - 1]! & 0xc0) === 0x80; k++) end--;
   if (end > 0 && head[end - 1]! >= 0xc0) end--;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
-    return { encoding: 'utf-8', bom: false };
+    return 'utf-8';
   } catch {
-    return { encoding: 'gb18030', bom: false };
+    return 'gb18030';
   }
 }

@@ -128,23 +128,23 @@ class ArrayRows implements Rows {
     return this.row;
   }
   rawKey(from: number, to: number): string {
-    return this.row.slice(from, to + 1).join(KEY_SEPARATOR);
+    return JSON.stringify(this.row.slice(from, to + 1));
   }
 }
-/** Not a Latin-1 character: cannot occur in a raw key of CSV bytes. */
+/** Between the keys of columns that are not side by side: not a Latin-1 character, so never inside a raw key of CSV bytes, and a JSON key ends unambiguously. */
 const KEY_SEPARATOR = '\u0100';
 
 /** One batch of rows per chunk of the file: one await per chunk, none per row. */
 type RowSource = AsyncIterable<Rows>;
 
-async function* csvRows(path: string): RowSource {
+async function* csvRows(path: string): AsyncIterable<CsvReader> {
   const file = await open(path, 'r');
   try {
     const head = Buffer.alloc(64 * 1024);
     const { bytesRead } = await file.read(head, 0, head.length, 0);
     if (!bytesRead) throw new RosterFileError('文件为空', 'the file is empty');
     if (head.subarray(0, Math.min(bytesRead, 4096)).includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
-    const reader = new CsvReader(sniffEncoding(head.subarray(0, bytesRead)).encoding);
+    const reader = new CsvReader(sniffEncoding(head.subarray(0, bytesRead)));
     while (await reader.fill(file)) yield reader;
     reader.end();
     yield reader;
@@ -244,7 +244,7 @@ class CsvFile {
     bom = true,
   ) {
     const write = streamOut(out);
-    this.w = new CsvWriter((b, release) => void (this.wait = write(b, release)));
+    this.w = new CsvWriter((b, release) => (this.wait = write(b, release)));
     if (bom) this.w.text('\uFEFF');
   }
   /** The pause the stream asked for, if any, once. */
@@ -296,6 +296,9 @@ interface Patch {
   message: string;
 }
 
+/** Between the problems of one row in its error message. */
+const PROBLEM_SEPARATOR: Record<Lang, string> = { zh: '；', en: '; ' };
+
 const ERROR_CODE = OUT.findIndex(([k]) => k === 'errorCode');
 const ERROR_MESSAGE = OUT.findIndex(([k]) => k === 'errorMessage');
 
@@ -306,7 +309,7 @@ function computedOf(r: CsvReader, patch: string | undefined, lang: Lang): string
   if (patch !== undefined) {
     const before = c[ERROR_MESSAGE]!;
     c[ERROR_CODE] = 'duplicate_id';
-    c[ERROR_MESSAGE] = before ? `${patch}${lang === 'zh' ? '；' : '; '}${before}` : patch;
+    c[ERROR_MESSAGE] = before ? `${patch}${PROBLEM_SEPARATOR[lang]}${before}` : patch;
   }
   return c;
 }
@@ -436,22 +439,13 @@ async function finishOutput(work: string, out: string, lang: Lang, patches: read
   if (ext !== '.json' && ext !== '.xlsx') return patches.length ? patchCsv(work, out, lang, patches) : renameSync(work, out);
   const byRow = new Map(patches.map((p) => [p.row, p.message]));
   const finisher = await (ext === '.json' ? jsonFinisher : xlsxFinisher)(out, lang);
-  const r = new CsvReader();
-  const file = await open(work, 'r');
   let n = -1;
-  const drain = async () => {
+  for await (const r of csvRows(work)) {
     while (r.next()) {
       const p = finisher.row(r, ++n, byRow.get(n));
       if (p) await p;
     }
-  };
-  try {
-    while (await r.fill(file)) await drain();
-  } finally {
-    await file.close();
   }
-  r.end();
-  await drain();
   await finisher.close();
 }
 
@@ -606,6 +600,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   if (!cols) throw new RosterFileError('文件为空，没有表头', 'the file is empty: no header');
   const { col, header } = cols;
   const width = header.length;
+  const inputStat = statSync(opts.input);
   // One pass writes a working file next to the output; duplicates found later are patched in when it is finished.
   let work: string | undefined;
   let file: WorkingFile | undefined;
@@ -614,15 +609,13 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
     mkdirSync(dirname(opts.out), { recursive: true });
     // Freeing a large earlier output takes a while: do it alongside the job (unless it is the input, read until the end).
     const old = statSync(opts.out, { throwIfNoEntry: false });
-    const inp = statSync(opts.input);
-    if (old && !(old.ino === inp.ino && old.dev === inp.dev)) removing = rm(opts.out, { force: true }).catch(() => undefined); // a failure shows at the rename
+    if (old && !(old.ino === inputStat.ino && old.dev === inputStat.dev)) removing = rm(opts.out, { force: true }).catch(() => undefined); // a failure shows at the rename
     work = `${opts.out}.${process.pid}.part`;
     file = new WorkingFile(await openStream(work));
     file.header(header, lang);
   }
   try {
     const duplicates = new DuplicateFinder();
-    const fileSize = statSync(opts.input).size;
     const cache = new Map<string, Entry>();
     const rowKey = rowKeyOf(col);
     const entries: Entry[] = [];
@@ -700,7 +693,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
           if (entry.error || idError) {
             // An identity problem (invalid ID) takes the code; the message carries every problem of the row.
             const problems = [idError, entry.error].filter((e): e is Problem => e !== undefined);
-            const join = (k: 'zh' | 'en') => problems.map((e) => e[k]).join(k === 'zh' ? '；' : '; ');
+            const join = (k: Lang) => problems.map((e) => e[k]).join(PROBLEM_SEPARATOR[k]);
             const { errorCode, errorMessage } = rowError(problems[0]!.code, join('zh'), join('en'));
             out = { ...(entry.error ? EMPTY : entry.out), errorCode, errorMessage };
           } else entry.count++;
@@ -713,7 +706,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       }
       if (n < 1 << 16 && col.id >= 0 && rows instanceof CsvReader) {
         // After the first chunk, size the ID index for the whole file from its bytes per row.
-        duplicates.reserve(Math.min(1 << 26, (fileSize / rows.buffer.length) * n));
+        duplicates.reserve(Math.min(1 << 26, (inputStat.size / rows.buffer.length) * n));
       }
       if (opts.progress) {
         const now = Date.now();
