@@ -2,8 +2,7 @@
  * The domain's vocabulary: stable codes for hardship categories, funders and
  * mechanisms, each with the Chinese names the notices use and an English name.
  *
- * The codes are those suggested in `shared/DOMAIN.md`. They are API: other
- * systems store them, so they never change meaning.
+ * The codes are API: other systems store them, so they never change meaning.
  *
  * @module
  */

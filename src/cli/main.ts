@@ -2,6 +2,7 @@
  * The `yibao-rules` command: quote, policies, policy, roster (and workbook).
  * Exit codes: 0 all good, 1 failure, 2 done but some rows had errors.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename, extname } from 'node:path';
 import { YibaoError } from '../errors.js';
@@ -79,6 +80,19 @@ function print(s: string) {
   process.stdout.write(`${s}\n`);
 }
 
+/** The version in this package's own package.json (dist/cli.js → ../package.json; src/cli/main.ts → ../../package.json). */
+function ownVersion(): string {
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'yibao-rules' && pkg.version) return pkg.version;
+    } catch {
+      // not this one
+    }
+  }
+  throw new Error('package.json of yibao-rules not found');
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
@@ -86,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     return cmd ? 0 : 1;
   }
   if (cmd === '--version' || cmd === '-v') {
-    print(String(process.env.npm_package_version ?? '0.1.0'));
+    print(ownVersion());
     return 0;
   }
   const common = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, lang: { type: 'string' } } as const;
