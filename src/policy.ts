@@ -12,6 +12,7 @@ import { evaluateRule } from './evaluate.js';
 import { deepFreeze } from './freeze.js';
 import { formatFen, MONEY_PATTERN, RATE_PATTERN, toFen } from './money.js';
 import { PolicySchema, type Citation, type PolicyData } from './schema.js';
+import { plainCopy, unreadableInput } from './snapshot.js';
 
 type DeepReadonly<T> = T extends (infer U)[] ? ReadonlyArray<DeepReadonly<U>> : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
@@ -115,7 +116,18 @@ export function auditPolicy(policy: PolicyData | Policy): AuditFinding[] {
  * Never throws: problems come back as a {@link YibaoError} with every issue's
  * path and a message in Chinese and English.
  */
-export function safeDefinePolicy(json: unknown): SafeResult<Policy> {
+export function safeDefinePolicy(input: unknown): SafeResult<Policy> {
+  // A plain, bounded copy first: own properties only, each read once; a throwing getter or Proxy is an error, not an exception.
+  const json = plainCopy(input);
+  if (YibaoError.is(json)) return { success: false, error: json };
+  try {
+    return defineCopy(json);
+  } catch (e) {
+    return { success: false, error: unreadableInput(e) };
+  }
+}
+
+function defineCopy(json: unknown): SafeResult<Policy> {
   const en = PolicySchema.safeParse(json, { error: EN });
   if (!en.success) {
     const zh = PolicySchema.safeParse(json, { error: ZH });

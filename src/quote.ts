@@ -7,8 +7,9 @@
  */
 import { formatCivilDate, parseCivilDate } from './civil-date.js';
 import { CONTEXT_STRIDE, decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
-import { YibaoError, yibaoError, type SafeResult } from './errors.js';
-import { builtinRegistry, type PolicyRegistry } from './registry.js';
+import { preview, YibaoError, yibaoError, type SafeResult } from './errors.js';
+import { builtinRegistry, PolicyRegistry } from './registry.js';
+import { unreadableInput } from './snapshot.js';
 import type { WindowResult } from './window.js';
 import { windowOn } from './window.js';
 
@@ -29,18 +30,35 @@ export interface QuoteInput {
 const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
 const NEWBORN_OPEN: WindowResult = Object.freeze({ open: true, reason: 'newborn-special-window' });
 
+/** Limits on one quote's input: more is an error (`too_large`), never a long loop. */
+export const QUOTE_LIMITS = Object.freeze({
+  /** Categories one person may hold: the notices list about a dozen. */
+  categories: 64,
+  /** Characters in a county or a category name (or code). */
+  text: 100,
+});
+
+const hasOwn = Object.hasOwn;
+/** Reads an own property only: a value set on `Object.prototype` elsewhere is never an input. */
+const own = (o: object, key: string): unknown => (hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 function badType(path: (string | number)[], expectedZh: string, expectedEn: string, v: unknown) {
   return yibaoError('invalid_type', path, `应为${expectedZh}，实际为 ${typeName(v)}`, `expected ${expectedEn}, received ${typeName(v)}`);
 }
 
-function date(input: Record<string, unknown>, key: 'paidOn' | 'birthDate'): number | undefined | YibaoError {
-  const v = input[key];
+function tooLong(path: (string | number)[], s: string) {
+  const n = QUOTE_LIMITS.text;
+  return yibaoError('too_large', path, `文字过长（${s.length} 个字符，上限 ${n}）：${preview(s)}`, `text too long (${s.length} characters, at most ${n}): ${preview(s)}`);
+}
+
+function date(o: object, key: 'paidOn' | 'birthDate'): number | undefined | YibaoError {
+  const v = own(o, key);
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') return badType([key], ' YYYY-MM-DD 日期字符串', 'a YYYY-MM-DD date string', v);
   const d = parseCivilDate(v);
-  if (d === undefined) return yibaoError('invalid_date', [key], `不是有效的日期（须为 YYYY-MM-DD）：${v}`, `not a valid date (YYYY-MM-DD): ${v}`);
+  if (d === undefined) return yibaoError('invalid_date', [key], `不是有效的日期（须为 YYYY-MM-DD）：${preview(v)}`, `not a valid date (YYYY-MM-DD): ${preview(v)}`);
   return d;
 }
 
@@ -49,39 +67,55 @@ function date(input: Record<string, unknown>, key: 'paidOn' | 'birthDate'): numb
  * `registry` defaults to the built-in policies.
  */
 export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinRegistry): Quote | YibaoError {
+  try {
+    return quoteOwn(input, registry);
+  } catch (e) {
+    // Only reading a hostile input can throw here (a getter, a Proxy trap, a revoked Proxy): the
+    // values read are plain strings and numbers from then on.
+    return unreadableInput(e);
+  }
+}
+
+function quoteOwn(input: unknown, registry: PolicyRegistry): Quote | YibaoError {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return badType([], '对象', 'an object', input);
   const o = input as Record<string, unknown>;
-  for (const k in o) if (!ALLOWED.has(k)) return yibaoError('unknown_field', [k], `未知字段：${k}`, `unknown field: ${k}`);
-  const county = o.county;
-  const year = o.coverageYear;
+  for (const k in o) if (!ALLOWED.has(k) && hasOwn(o, k)) return yibaoError('unknown_field', [preview(k)], `未知字段：${preview(k)}`, `unknown field: ${preview(k)}`);
+  const county = own(o, 'county');
+  const year = own(o, 'coverageYear');
   if (county === undefined) return yibaoError('missing_field', ['county'], '缺少字段：county（县）', 'missing field: county');
   if (typeof county !== 'string') return badType(['county'], '字符串', 'a string', county);
+  if (county.length > QUOTE_LIMITS.text) return tooLong(['county'], county);
   if (year === undefined) return yibaoError('missing_field', ['coverageYear'], '缺少字段：coverageYear（待遇年度）', 'missing field: coverageYear');
   if (typeof year !== 'number' || !Number.isInteger(year)) return badType(['coverageYear'], '整数年份', 'an integer year', year);
+  if (!PolicyRegistry.is(registry)) return yibaoError('invalid_input', [], '第二个参数不是政策登记表（PolicyRegistry）', 'the second argument is not a PolicyRegistry');
 
   const found = registry.lookup(county, year);
-  if (found instanceof YibaoError) return found;
+  if (YibaoError.is(found)) return found;
   const cp: CompiledPolicy = found;
 
   let mask = 0;
-  const cats = o.categories;
+  const cats = own(o, 'categories');
   if (cats !== undefined && cats !== null) {
     if (!Array.isArray(cats)) return badType(['categories'], '数组', 'an array', cats);
-    for (let i = 0; i < cats.length; i++) {
-      const c = cats[i];
+    const n = cats.length; // read once: a Proxy may answer differently each time
+    if (!(n <= QUOTE_LIMITS.categories))
+      return yibaoError('too_large', ['categories'], `类别过多（${n} 个，上限 ${QUOTE_LIMITS.categories}）`, `too many categories (${n}, at most ${QUOTE_LIMITS.categories})`);
+    for (let i = 0; i < n; i++) {
+      const c = hasOwn(cats, i) ? (cats[i] as unknown) : undefined;
       if (typeof c !== 'string') return badType(['categories', i], '字符串', 'a string', c);
+      if (c.length > QUOTE_LIMITS.text) return tooLong(['categories', i], c);
       const m = cp.aliases.get(c) ?? cp.aliases.get(c.trim());
       if (m === undefined)
-        return yibaoError('unknown_category', ['categories', i], `未知的类别：${c}`, `unknown category: ${c}`);
+        return yibaoError('unknown_category', ['categories', i], `未知的类别：${preview(c)}`, `unknown category: ${preview(c)}`);
       mask |= m;
     }
     mask &= ~1; // ordinary is the baseline, not an identity
   }
 
   const paid = date(o, 'paidOn');
-  if (paid instanceof YibaoError) return paid;
+  if (YibaoError.is(paid)) return paid;
   const birth = date(o, 'birthDate');
-  if (birth instanceof YibaoError) return birth;
+  if (YibaoError.is(birth)) return birth;
   if (paid !== undefined && birth !== undefined && birth > paid)
     return yibaoError('invalid_input', ['birthDate'], '出生日期晚于缴费日期', 'the birth date is after the payment date');
 
@@ -103,19 +137,30 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
   const key = mask + ctx * CONTEXT_STRIDE;
   const core = cp.memo[key] ?? (cp.memo[key] = decide(cp, mask, ctx));
 
-  let window = windowOn(cp.window, paid);
-  let coverage: Quote['coverage'] = cp.coverage;
-  if (!window.open && birth !== undefined && newbornWindow(cp, paid, birth)) {
-    window = NEWBORN_OPEN;
-    coverage = { start: formatCivilDate(paid), end: cp.coverage.end };
-  } else if (!window.open) coverage = null;
-  return {
+  const window = windowOn(cp.window, paid);
+  if (window.open || birth === undefined || !newbornWindow(cp, paid, birth)) {
+    // The usual case depends only on the decision and the day's window: one frozen result for each, made once.
+    let byWindow = DATED.get(core);
+    if (!byWindow) DATED.set(core, (byWindow = new Map()));
+    let q = byWindow.get(window);
+    if (!q) byWindow.set(window, (q = datedQuote(cp, core, window, window.open ? cp.coverage : null)));
+    return q;
+  }
+  return datedQuote(cp, core, NEWBORN_OPEN, Object.freeze({ start: formatCivilDate(paid), end: cp.coverage.end }));
+}
+
+/** Results with a payment date, by decision and window (both shared, frozen objects). */
+const DATED = new WeakMap<Quote, Map<WindowResult, Quote>>();
+
+/** A dated result, frozen with its arrays: callers share nothing they can change. */
+function datedQuote(cp: CompiledPolicy, core: Quote, window: WindowResult, coverage: Quote['coverage']): Quote {
+  return Object.freeze({
     ...core,
     window,
     coverage,
-    explain: [...core.explain, cp.steps.window[window.reason], ...(coverage ? [cp.steps.coverage] : [])],
-    warnings: coverage ? core.warnings : [...core.warnings, cp.steps.outsideWindow],
-  };
+    explain: Object.freeze([...core.explain, cp.steps.window[window.reason], ...(coverage ? [cp.steps.coverage] : [])]),
+    warnings: coverage ? core.warnings : Object.freeze([...core.warnings, cp.steps.outsideWindow]),
+  });
 }
 
 /**
@@ -136,7 +181,7 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
  */
 export function quote(input: QuoteInput, registry: PolicyRegistry = builtinRegistry): Quote {
   const r = quoteOrError(input, registry);
-  if (r instanceof YibaoError) throw r;
+  if (YibaoError.is(r)) throw r;
   return r;
 }
 
@@ -152,5 +197,5 @@ export function quote(input: QuoteInput, registry: PolicyRegistry = builtinRegis
  */
 export function safeQuote(input: unknown, registry: PolicyRegistry = builtinRegistry): SafeResult<Quote> {
   const r = quoteOrError(input, registry);
-  return r instanceof YibaoError ? { success: false, error: r } : { success: true, data: r };
+  return YibaoError.is(r) ? { success: false, error: r } : { success: true, data: r };
 }

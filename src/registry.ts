@@ -6,7 +6,7 @@
  * @module
  */
 import { compilePolicy, type CompiledPolicy } from './engine.js';
-import { yibaoError, type YibaoError } from './errors.js';
+import { preview, yibaoError, type YibaoError } from './errors.js';
 import { BUILTIN_POLICIES } from './builtins.js';
 import type { Policy } from './policy.js';
 
@@ -23,8 +23,26 @@ export interface PolicySummary {
   readonly standard: string;
 }
 
-/** A set of policies that quotes can be computed against. */
+/** The registered symbol that marks a {@link PolicyRegistry} of any build. */
+const REGISTRY_BRAND: unique symbol = Symbol.for('yibao-rules.PolicyRegistry') as never;
+
+/**
+ * A set of policies that quotes can be computed against. A registry from the
+ * ESM build works with the CommonJS build's `quote` and the reverse:
+ * `instanceof PolicyRegistry` and {@link PolicyRegistry.is} recognise
+ * registries of every build by a registered symbol.
+ */
 export class PolicyRegistry {
+  /** True for a registry from any build of this library. */
+  static is(value: unknown): value is PolicyRegistry {
+    return typeof value === 'object' && value !== null && (value as { [REGISTRY_BRAND]?: unknown })[REGISTRY_BRAND] === true;
+  }
+
+  /** `r instanceof PolicyRegistry` is {@link PolicyRegistry.is}. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return PolicyRegistry.is(value);
+  }
+
   private readonly byCode = new Map<string, Map<number, CompiledPolicy>>();
   private readonly alias = new Map<string, string>();
   private readonly compiled = new WeakMap<Policy, CompiledPolicy>();
@@ -48,6 +66,7 @@ export class PolicyRegistry {
 
   /** The GB/T 2260 code of a county named any accepted way, or undefined. */
   countyCode(county: string): string | undefined {
+    if (typeof county !== 'string') return undefined;
     return this.alias.get(county) ?? this.alias.get(county.trim().toLowerCase().replace(/\s+/g, ''));
   }
 
@@ -58,13 +77,13 @@ export class PolicyRegistry {
     if (!years) {
       const known = this.list().map((p) => `${p.county}（${p.pinyin}，${p.code}）`);
       const uniq = [...new Set(known)];
-      return yibaoError('unknown_county', ['county'], `未知的县：${county}。可用：${uniq.join('、')}`, `unknown county: ${county}. Available: ${uniq.join(', ')}`);
+      return yibaoError('unknown_county', ['county'], `未知的县：${preview(county)}。可用：${uniq.join('、')}`, `unknown county: ${preview(county)}. Available: ${uniq.join(', ')}`);
     }
     const cp = years.get(year);
     if (!cp) {
       const ys = [...years.keys()].sort().join(', ');
       const name = [...years.values()][0]!.policy.county.name;
-      return yibaoError('no_policy_for_year', ['coverageYear'], `${name}没有 ${year} 年度的政策。可用年度：${ys}`, `no policy for ${county} in coverage year ${year}. Available: ${ys}`);
+      return yibaoError('no_policy_for_year', ['coverageYear'], `${name}没有 ${year} 年度的政策。可用年度：${ys}`, `no policy for ${preview(county)} in coverage year ${year}. Available: ${ys}`);
     }
     return cp;
   }
@@ -102,6 +121,8 @@ export class PolicyRegistry {
     throw r;
   }
 }
+
+Object.defineProperty(PolicyRegistry.prototype, REGISTRY_BRAND, { value: true });
 
 export { BUILTIN_POLICIES };
 

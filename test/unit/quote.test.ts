@@ -164,9 +164,23 @@ describe('results', () => {
       expect(s.en).toMatch(/[a-z]/);
     }
   });
-  it('are frozen where shared', () => {
-    const q = quote({ county: '岢岚', coverageYear: 2022 });
-    expect(Object.isFrozen(q)).toBe(true);
-    expect(() => ((q as { individual: string }).individual = '0.00')).toThrow();
+  it('are frozen, all the way down, with or without a payment date', () => {
+    const unfrozen = (v: unknown, path = 'q'): string[] =>
+      v !== null && typeof v === 'object' ? (Object.isFrozen(v) ? Object.entries(v).flatMap(([k, x]) => unfrozen(x, `${path}.${k}`)) : [path]) : [];
+    const inputs: QuoteInput[] = [
+      { county: '岢岚', coverageYear: 2022 },
+      { county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' }, // open
+      { county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-10-08' }, // suspended
+      { county: '岢岚', coverageYear: 2022, paidOn: '2021-12-26' }, // after the end: no coverage, a warning
+      { county: '沁水', coverageYear: 2025, paidOn: '2025-05-30', birthDate: '2025-04-01' }, // newborn window
+    ];
+    for (const input of inputs) {
+      const q = quote(input);
+      expect(unfrozen(q), JSON.stringify(input)).toEqual([]);
+      expect(() => ((q as { individual: string }).individual = '0.00')).toThrow(TypeError);
+      expect(() => (q.explain as unknown[]).push('x')).toThrow(TypeError);
+      // Asked again, the same answer (shared or not, never changed by an earlier caller).
+      expect(quote(input)).toEqual(q);
+    }
   });
 });
