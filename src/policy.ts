@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { en, zhCN } from 'zod/v4/locales';
-import { YibaoError, type SafeResult, type YibaoErrorCode, type YibaoIssue } from './errors.js';
+import { preview, PREVIEW_LENGTH, YibaoError, type SafeResult, type YibaoErrorCode, type YibaoIssue } from './errors.js';
 import { evaluateRule } from './evaluate.js';
 import { deepFreeze } from './freeze.js';
 import { formatFen, MONEY_PATTERN, RATE_PATTERN, toFen } from './money.js';
@@ -56,6 +56,12 @@ function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[
       code = 'unknown_field';
     } else if (e.code === 'invalid_type' && valueAt(root, e.path) === undefined) {
       code = 'missing_field';
+    }
+    // A message quotes at most a short prefix of the offending text.
+    const v = valueAt(root, e.path);
+    if (typeof v === 'string' && v.length > PREVIEW_LENGTH) {
+      zhMsg = zhMsg.split(v).join(preview(v));
+      enMsg = enMsg.split(v).join(preview(v));
     }
     return { code, path, zh: zhMsg, en: enMsg };
   });
