@@ -1,13 +1,4 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
-
-/** The global builds carry the built-ins frozen, without zod (see src/builtins-frozen.ts). */
-const frozenBuiltins = {
-  name: 'frozen-builtins',
-  setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string }) => void }) {
-    build.onResolve({ filter: /\/builtins\.js$/ }, () => ({ path: fileURLToPath(new URL('./src/builtins-frozen.ts', import.meta.url)) }));
-  },
-};
 
 /** Script builds for spreadsheets: one IIFE file, ES2017, no Node APIs, everything bundled. */
 const browser: Options = {
@@ -16,14 +7,13 @@ const browser: Options = {
   target: 'es2017',
   noExternal: [/.*/],
   minify: true,
-  esbuildPlugins: [frozenBuiltins],
   outExtension: () => ({ js: '.js' }),
 };
 
 export default defineConfig([
   {
-    // The library: ESM + CommonJS + type declarations.
-    entry: { index: 'src/index.ts' },
+    // The library: ESM + CommonJS + type declarations. `index` loads no schema library; `define` (definePolicy, zod) is its own entry.
+    entry: { index: 'src/index.ts', define: 'src/define.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

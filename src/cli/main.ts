@@ -206,6 +206,9 @@ main(process.argv.slice(2)).then(
     else if (e instanceof RosterFileError) process.stderr.write(`错误 error: ${e.zh}\n${e.en}\n`);
     else if (e instanceof UsageError) process.stderr.write(`错误 error: ${e.zh} / ${e.en}\n\n${HELP[e.command] ?? HELP.main}\n`);
     else if (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`错误 error: ${e.message}\n\n${HELP.main}\n`);
+    else if (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_MODULE_NOT_FOUND') && /exceljs/.test(e.message))
+      // exceljs is an optional peer: the library's users never install it; the CLI needs it for XLSX only.
+      process.stderr.write(`错误 error: 读写 XLSX 需要 exceljs / reading or writing XLSX needs exceljs:\n  npx -p yibao-rules -p exceljs yibao-rules ${process.argv.slice(2).join(' ')}\n  (或 or: npm i exceljs)\n`);
     else if (e instanceof Error && 'code' in e && (e as { code: unknown }).code === 'ENOENT') process.stderr.write(`错误 error: 找不到文件 file not found: ${(e as { path?: string }).path}\n`);
     else process.stderr.write(`错误 error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;

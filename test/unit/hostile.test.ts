@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, quote, safeDefinePolicy, safeQuote, YibaoError, type QuoteInput } from '../../src/index.js';
+import { BUILTIN_POLICIES, quote, safeQuote, YibaoError, type QuoteInput } from '../../src/index.js';
+import { safeDefinePolicy } from '../../src/define.js';
 import { QUOTE_LIMITS } from '../../src/quote.js';
 import { PREVIEW_LENGTH } from '../../src/errors.js';
 

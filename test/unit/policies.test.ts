@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { auditPolicy, BUILTIN_POLICIES, definePolicy } from '../../src/index.js';
+import { BUILTIN_POLICIES } from '../../src/index.js';
+import { auditPolicy, definePolicy } from '../../src/define.js';
 import { citations, NAME_REMOVED, notice, NOTICES_DIR, PHONE_REMOVED, ROOT, squash } from '../helpers.js';
 
 const files: Record<string, string> = {

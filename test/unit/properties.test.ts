@@ -5,7 +5,8 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_CODES, createRegistry, definePolicy, quote, type CategoryCode, type PolicyInput, type Quote } from '../../src/index.js';
+import { CATEGORY_CODES, createRegistry, quote, type CategoryCode, type PolicyInput, type Quote } from '../../src/index.js';
+import { definePolicy } from '../../src/define.js';
 
 const D = Decimal.clone({ precision: 50 });
 const cite = { clause: '一', quote: '测试条款' };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, safeDefinePolicy, type YibaoIssue } from '../../src/index.js';
+import { BUILTIN_POLICIES, type YibaoIssue } from '../../src/index.js';
+import { safeDefinePolicy } from '../../src/define.js';
 import { jsonSchemas } from '../../src/json-schema.js';
 import { ROOT } from '../helpers.js';
 
