@@ -16,6 +16,7 @@
  */
 export { definePolicy, safeDefinePolicy, auditPolicy, type Policy, type AuditFinding } from './policy.js';
 export { QuoteInputSchema } from './quote-input-schema.js';
+export { QuoteResultSchema } from './quote-result-schema.js';
 export {
   PolicySchema,
   CitationSchema,

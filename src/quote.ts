@@ -10,6 +10,7 @@ import { CONTEXT_STRIDE, decide, newbornWindow, type CompiledPolicy, type Quote 
 import { preview, YibaoError, yibaoError, type SafeResult } from './errors.js';
 import { builtinRegistry, PolicyRegistry } from './registry.js';
 import { unreadableInput } from './snapshot.js';
+import { QUOTE_LIMITS } from './limits.js';
 import type { WindowResult } from './window.js';
 import { windowOn } from './window.js';
 
@@ -30,13 +31,7 @@ export interface QuoteInput {
 const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
 const NEWBORN_OPEN: WindowResult = Object.freeze({ open: true, reason: 'newborn-special-window' });
 
-/** Limits on one quote's input: more is an error (`too_large`), never a long loop. */
-export const QUOTE_LIMITS = Object.freeze({
-  /** Categories one person may hold: the notices list about a dozen. */
-  categories: 64,
-  /** Characters in a county or a category name (or code). */
-  text: 100,
-});
+export { QUOTE_LIMITS };
 
 const hasOwn = Object.hasOwn;
 /** Reads an own property only: a value set on `Object.prototype` elsewhere is never an input. */

@@ -51,7 +51,7 @@ export class PolicyRegistry {
     for (const p of policies) this.add(p);
   }
 
-  /** Adds a policy defined with {@link definePolicy}. A later one for the same county and year replaces the earlier. */
+  /** Adds a policy defined with `definePolicy` (from `yibao-rules/define`). A later one for the same county and year replaces the earlier. */
   add(policy: Policy): this {
     const cp = compilePolicy(policy);
     this.compiled.set(policy, cp);

@@ -85,13 +85,13 @@ describe('the packed tarball, installed', () => {
       '--input-type=commonjs',
       '-e',
       [
-        "const p = require('yibao-rules/schema/policy.json'), q = require('yibao-rules/schema/quote-input.json');",
+        "const p = require('yibao-rules/schema/policy.json'), q = require('yibao-rules/schema/quote-input.json'), r = require('yibao-rules/schema/quote-result.json');",
         "const vm = require('node:vm'), fs = require('node:fs'); const ctx = {}; vm.createContext(ctx);",
         "vm.runInContext(fs.readFileSync(require.resolve('yibao-rules/global'), 'utf8'), ctx);",
-        "console.log([p.type, q.type, Object.keys(q.properties).sort().join(), vm.runInContext(\"YibaoRules.quote({county:'岢岚',coverageYear:2022,categories:['特困人员']}).individual\", ctx)].join(' '))",
+        "console.log([p.type, q.type, Object.keys(q.properties).sort().join(), r.required.length, vm.runInContext(\"YibaoRules.quote({county:'岢岚',coverageYear:2022,categories:['特困人员']}).individual\", ctx)].join(' '))",
       ].join('\n'),
     ]);
-    expect(out).toBe('object object birthDate,categories,county,coverageYear,paidOn 0.00');
+    expect(out).toBe('object object birthDate,categories,county,coverageYear,paidOn 16 0.00');
   });
 
   it('mixes its ESM and CommonJS builds: errors and registries are recognised across them', () => {
