@@ -80,6 +80,23 @@ describe('the packed tarball, installed', () => {
     }
   });
 
+  it('the CLI works without exceljs, and asks for it (in both languages) only for XLSX', () => {
+    const cli = join(dir, 'node_modules/.bin/yibao-rules');
+    expect(run(cli, ['quote', '--county', '岢岚', '--year', '2022', '--category', '低保对象', '--json'])).toContain('"individual": "40.00"');
+    write('roster.csv', '姓名,县,待遇年度,类别\n甲,岢岚,2022,低保对象\n');
+    run(cli, ['roster', 'roster.csv', '--out', 'roster.out.csv']);
+    expect(readFileSync(join(dir, 'roster.out.csv'), 'utf8')).toContain('40.00');
+    let stderr = '';
+    try {
+      run(cli, ['workbook', '--county', '岢岚', '--year', '2022', '--out', 'x.xlsx']);
+    } catch (e) {
+      stderr = String((e as { stderr?: string }).stderr);
+    }
+    expect(stderr).toMatch(/需要 exceljs.*needs exceljs/s);
+    expect(stderr).toContain('npx -p yibao-rules -p exceljs yibao-rules workbook');
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+
   it('exports the JSON Schemas and the global build', () => {
     const out = node([
       '--input-type=commonjs',
