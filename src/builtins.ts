@@ -9,4 +9,4 @@ import { deepFreeze } from './freeze.js';
 import type { Policy } from './policy.js';
 import { NOTICES } from './policies/index.js';
 
-export const BUILTIN_POLICIES: readonly Policy[] = Object.freeze(NOTICES.map((p) => deepFreeze(p) as unknown as Policy));
+export const BUILTIN_POLICIES: readonly Policy[] = /* @__PURE__ */ Object.freeze(NOTICES.map((p) => deepFreeze(p) as unknown as Policy));

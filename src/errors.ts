@@ -41,7 +41,7 @@ export interface YibaoIssue {
 }
 
 /** The registered symbol that marks a {@link YibaoError} of any build. */
-const ERROR_BRAND: unique symbol = Symbol.for('yibao-rules.YibaoError') as never;
+const ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for('yibao-rules.YibaoError') as never;
 
 /** The most characters of an offending input that a message quotes. */
 export const PREVIEW_LENGTH = 40;
@@ -121,6 +121,8 @@ export class YibaoError extends Error {
     this.zh = first.zh;
     this.en = first.en;
     this.issues = issues;
+    // The brand: a registered symbol, the same in every copy of the library (set here, not on the prototype, so that the module has no side effect to keep).
+    Object.defineProperty(this, ERROR_BRAND, { value: true });
   }
 
   /** The message in one language, all issues, one a line. */
@@ -133,9 +135,6 @@ export class YibaoError extends Error {
     return { code: this.code, path: this.path, zh: this.zh, en: this.en, issues: this.issues };
   }
 }
-
-// The brand every YibaoError carries, on the prototype: a registered symbol, the same in every copy of the library.
-Object.defineProperty(YibaoError.prototype, ERROR_BRAND, { value: true });
 
 /** Builds a one-issue error. */
 export function yibaoError(code: YibaoErrorCode, path: IssuePath, zh: string, en: string): YibaoError {

@@ -24,7 +24,7 @@ export interface PolicySummary {
 }
 
 /** The registered symbol that marks a {@link PolicyRegistry} of any build. */
-const REGISTRY_BRAND: unique symbol = Symbol.for('yibao-rules.PolicyRegistry') as never;
+const REGISTRY_BRAND: unique symbol = /* @__PURE__ */ Symbol.for('yibao-rules.PolicyRegistry') as never;
 
 /**
  * A set of policies that quotes can be computed against. A registry from the
@@ -48,6 +48,7 @@ export class PolicyRegistry {
   private readonly compiled = new WeakMap<Policy, CompiledPolicy>();
 
   constructor(policies: Iterable<Policy>) {
+    Object.defineProperty(this, REGISTRY_BRAND, { value: true });
     for (const p of policies) this.add(p);
   }
 
@@ -122,12 +123,10 @@ export class PolicyRegistry {
   }
 }
 
-Object.defineProperty(PolicyRegistry.prototype, REGISTRY_BRAND, { value: true });
-
 export { BUILTIN_POLICIES };
 
 /** The registry of the built-in policies. */
-export const builtinRegistry = new PolicyRegistry(BUILTIN_POLICIES);
+export const builtinRegistry = /* @__PURE__ */ new PolicyRegistry(BUILTIN_POLICIES);
 
 /** Creates a registry; pass it to `quote` to quote against your own policies. */
 export function createRegistry(policies: Iterable<Policy>): PolicyRegistry {
