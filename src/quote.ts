@@ -57,21 +57,15 @@ function date(o: object, key: 'paidOn' | 'birthDate'): number | undefined | Yiba
   return d;
 }
 
-/**
- * The same as {@link quote}, but returns the error instead of throwing.
- * `registry` defaults to the built-in policies.
- */
-export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinRegistry): Quote | YibaoError {
-  try {
-    return quoteOwn(input, registry);
-  } catch (e) {
-    // Only reading a hostile input can throw here (a getter, a Proxy trap, a revoked Proxy): the
-    // values read are plain strings and numbers from then on.
-    return unreadableInput(e);
-  }
-}
+/** What {@link readInput} read; written only once reading is complete (a getter may call `quote` itself meanwhile). */
+const READ = { cp: undefined as unknown as CompiledPolicy, mask: 0, paid: undefined as number | undefined, birth: undefined as number | undefined };
 
-function quoteOwn(input: unknown, registry: PolicyRegistry): Quote | YibaoError {
+/**
+ * Reads and checks the input: own properties only, bounded. Fills {@link READ}
+ * or returns the problem. May throw on a hostile input (a getter, a Proxy trap,
+ * a revoked Proxy): {@link quoteOrError} turns that into `unreadable_input`.
+ */
+function readInput(input: unknown, registry: PolicyRegistry): YibaoError | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return badType([], '对象', 'an object', input);
   const o = input as Record<string, unknown>;
   for (const k in o) if (!ALLOWED.has(k) && hasOwn(o, k)) return yibaoError('unknown_field', [preview(k)], `未知字段：${preview(k)}`, `unknown field: ${preview(k)}`);
@@ -113,6 +107,27 @@ function quoteOwn(input: unknown, registry: PolicyRegistry): Quote | YibaoError 
   if (YibaoError.is(birth)) return birth;
   if (paid !== undefined && birth !== undefined && birth > paid)
     return yibaoError('invalid_input', ['birthDate'], '出生日期晚于缴费日期', 'the birth date is after the payment date');
+
+  READ.cp = cp;
+  READ.mask = mask;
+  READ.paid = paid;
+  READ.birth = birth;
+  return undefined;
+}
+
+/**
+ * The same as {@link quote}, but returns the error instead of throwing.
+ * `registry` defaults to the built-in policies.
+ */
+export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinRegistry): Quote | YibaoError {
+  let problem: YibaoError | undefined;
+  try {
+    problem = readInput(input, registry);
+  } catch (e) {
+    return unreadableInput(e);
+  }
+  if (problem) return problem;
+  const { cp, mask, paid, birth } = READ;
 
   if (paid === undefined) {
     let q = cp.memoNoDate[mask];

@@ -123,6 +123,14 @@ describe('hostile objects come back as a YibaoError', () => {
     expectError(safeQuote(input), 'unreadable_input');
   });
 
+  it('a getter that quotes for someone else meanwhile does not change this answer', () => {
+    const input = Object.defineProperty({ county: '岢岚', coverageYear: 2022, categories: ['低保对象'] }, 'paidOn', {
+      enumerable: true,
+      get: () => (quote({ county: '沁水', coverageYear: 2025, categories: ['特困人员'], paidOn: '2024-10-01' }), '2021-12-01'),
+    });
+    expect(quote(input)).toEqual(quote({ county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' }));
+  });
+
   it('safeQuote and safeDefinePolicy: a revoked Proxy', () => {
     expectError(safeQuote(revoked()), 'unreadable_input');
     expectError(safeQuote({ ...ORDINARY, categories: (() => { const r = Proxy.revocable([], {}); r.revoke(); return r.proxy })() }), 'unreadable_input');
