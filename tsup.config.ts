@@ -19,6 +19,10 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     sourcemap: true,
+    // Maps give positions in src/, without copying its text (comments there may point at repository files).
+    esbuildOptions: (o) => {
+      o.sourcesContent = false;
+    },
     clean: true,
   },
   {
@@ -29,6 +33,9 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
+    esbuildOptions: (o) => {
+      o.sourcesContent = false;
+    },
   },
   // The global build for spreadsheets and pages without modules: one global, YibaoRules.
   { ...browser, entry: { 'yibao-rules.global': 'src/global.ts' }, globalName: 'YibaoRules' },
