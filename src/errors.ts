@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'audit_mismatch',
   'not_stated',
   'calendar_out_of_range',
+  'quote_not_in_notice',
+  'policy_file',
+  'duplicate_policy',
 ] as const;
 
 /** A stable error code, e.g. `unknown_county`. */

@@ -1,14 +1,14 @@
 /** `yibao-rules policies` and `yibao-rules policy <county> <year>`. */
 import { formatRate } from '../money.js';
 import { quote } from '../quote.js';
-import { getPolicy, listPolicies } from '../registry.js';
+import { builtinRegistry, type PolicyRegistry } from '../registry.js';
 import type { Policy } from '../policy.js';
 import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { t, table, type Lang } from './text.js';
 
-/** One line per built-in policy. */
-export function policiesList(lang: Lang): string {
-  const rows = listPolicies().map((p) => [p.id, p.county, p.code, String(p.coverageYear), String(p.collectionYear), p.standard, p.document, p.issuedOn]);
+/** One line per policy of the registry (the built-ins by default). */
+export function policiesList(lang: Lang, registry: PolicyRegistry = builtinRegistry): string {
+  const rows = registry.list().map((p) => [p.id, p.county, p.code, String(p.coverageYear), String(p.collectionYear), p.standard, p.document, p.issuedOn]);
   return table(
     [t(lang, '编号', 'id'), t(lang, '县', 'county'), t(lang, '代码', 'code'), t(lang, '待遇年度', 'coverage'), t(lang, '征缴年度', 'collected'), t(lang, '个人缴费标准', 'standard'), t(lang, '文号', 'document'), t(lang, '发布日期', 'issued')],
     rows,
@@ -17,10 +17,10 @@ export function policiesList(lang: Lang): string {
 }
 
 /** Every category the notice names: individual share, subsidy, funders, mechanism, clause. */
-export function categoryTable(p: Policy, lang: Lang): string {
+export function categoryTable(p: Policy, lang: Lang, registry: PolicyRegistry = builtinRegistry): string {
   const rows: string[][] = [];
   for (const rule of p.categories) {
-    const q = quote({ county: p.county.code, coverageYear: p.coverageYear.year, categories: [rule.categories[0]!] });
+    const q = quote({ county: p.county.code, coverageYear: p.coverageYear.year, categories: [rule.categories[0]!] }, registry);
     const who = lang === 'zh' ? rule.names.join('、') : rule.categories.map((c) => categoryName(c, 'en')).join(', ');
     const unspecified = q.status === 'unspecified';
     rows.push([
@@ -49,12 +49,12 @@ export function categoryTable(p: Policy, lang: Lang): string {
 }
 
 /** One policy in full with its citations (JSON), or its category table. */
-export function policyDetail(county: string, year: number, json: boolean, lang: Lang): string {
-  const p = getPolicy(county, year);
+export function policyDetail(county: string, year: number, json: boolean, lang: Lang, registry: PolicyRegistry = builtinRegistry): string {
+  const p = registry.get(county, year);
   if (json) return JSON.stringify(p, null, 2);
   const c = p.collection;
   const lines = [
-    categoryTable(p, lang),
+    categoryTable(p, lang, registry),
     '',
     `${t(lang, '征缴期', 'collection window')}: ${c.start.date} – ${c.end.date}${c.daysOfMonth ? t(lang, `，每月 ${c.daysOfMonth.from}–${c.daysOfMonth.to} 日`, `, days ${c.daysOfMonth.from}–${c.daysOfMonth.to}`) : ''}  (${c.end.cite.clause})`,
     ...c.suspensions.map((s) => `${t(lang, '暂停', 'suspended')}: ${s.from} – ${s.resumesOn} (${s.cite.clause})`),
