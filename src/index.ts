@@ -11,6 +11,8 @@ export { QuoteInputSchema } from './quote-input-schema.js';
 export type { Quote, ExplainStep, QuoteWarning, NotApplied } from './engine.js';
 export type { WindowResult, WindowReason } from './window.js';
 export { definePolicy, safeDefinePolicy, auditPolicy, type Policy, type AuditFinding } from './policy.js';
+export { checkPolicy, type PolicyCheck } from './check-policy.js';
+export { quotesNotInNotice, citationsOf, type CitationAt } from './notice-text.js';
 export { getPolicy, listPolicies, createRegistry, PolicyRegistry, BUILTIN_POLICIES, builtinRegistry, type PolicySummary } from './registry.js';
 export { proofAvailableOn, isWorkingDay, addWorkingDays, HOLIDAY_CALENDAR, CALENDAR_RANGE } from './calendar.js';
 export { YibaoError, ERROR_CODES, type YibaoErrorCode, type YibaoIssue, type IssuePath, type SafeResult } from './errors.js';
