@@ -17,10 +17,11 @@ export interface PolicySummary {
   readonly pinyin: string;
   readonly code: string;
   readonly coverageYear: number;
-  readonly collectionYear: number;
-  readonly document: string;
-  readonly issuedOn: string;
-  readonly standard: string;
+  /** `null` where the notice does not state it (likewise below). */
+  readonly collectionYear: number | null;
+  readonly document: string | null;
+  readonly issuedOn: string | null;
+  readonly standard: string | null;
 }
 
 /** A set of policies that quotes can be computed against. */
@@ -87,10 +88,10 @@ export class PolicyRegistry {
           pinyin: p.county.pinyin,
           code: p.county.code,
           coverageYear: p.coverageYear.year,
-          collectionYear: p.collectionYear.year,
-          document: p.document.number,
-          issuedOn: p.document.issuedOn,
-          standard: p.standard.amount,
+          collectionYear: p.collectionYear?.year ?? null,
+          document: p.document.number ?? null,
+          issuedOn: p.document.issuedOn ?? null,
+          standard: p.standard?.amount ?? null,
         });
     return out.sort((a, b) => a.code.localeCompare(b.code) || a.coverageYear - b.coverageYear);
   }
