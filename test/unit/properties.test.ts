@@ -98,7 +98,7 @@ const policyArb = fc
 
 /** Reference: what one rule gives, written plainly with decimal.js. */
 function refSubsidy(p: PolicyInput, s: PolicyInput['categories'][number]['subsidy']): string | null {
-  const std = new D(p.standard.amount);
+  const std = new D(p.standard!.amount);
   const mode = MODES[p.rounding.mode];
   const r = (() => {
     switch (s.kind) {
@@ -134,9 +134,9 @@ describe('arithmetic, over arbitrary valid policies', () => {
         }
         expect(r.individual).toMatch(/^\d+\.\d{2}$/);
         expect(r.subsidy).toMatch(/^\d+\.\d{2}$/);
-        expect(new D(r.individual!).plus(r.subsidy!).eq(r.standard)).toBe(true);
-        expect(new D(r.subsidy!).gte(0) && new D(r.subsidy!).lte(r.standard)).toBe(true);
-        expect(new D(r.dueAtPayment!).plus(new D(r.reimbursedLater!)).minus(r.subsidy!).lte(r.standard)).toBe(true);
+        expect(new D(r.individual!).plus(r.subsidy!).eq(r.standard!)).toBe(true);
+        expect(new D(r.subsidy!).gte(0) && new D(r.subsidy!).lte(r.standard!)).toBe(true);
+        expect(new D(r.dueAtPayment!).plus(new D(r.reimbursedLater!)).minus(r.subsidy!).lte(r.standard!)).toBe(true);
       }),
       RUNS,
     );
@@ -182,7 +182,7 @@ describe('arithmetic, over arbitrary valid policies', () => {
 describe('the window, over arbitrary windows', () => {
   /** Reference: a plain day-by-day reading of the policy. */
   const payable = (p: PolicyInput, d: string) => {
-    const c = p.collection;
+    const c = p.collection!;
     if (d < c.start.date || d > c.end.date) return false;
     if (c.suspensions.some((s) => d >= s.from && d < s.resumesOn)) return false;
     const dom = Number(d.slice(8));
@@ -197,7 +197,7 @@ describe('the window, over arbitrary windows', () => {
         const w = q([], d).window!;
         expect(w.open).toBe(payable(input, d));
         let n: string | undefined;
-        if (!w.open && d <= input.collection.end.date) for (let x = next(d); x <= input.collection.end.date; x = next(x)) if (payable(input, x)) { n = x; break; }
+        if (!w.open && d <= input.collection!.end.date) for (let x = next(d); x <= input.collection!.end.date; x = next(x)) if (payable(input, x)) { n = x; break; }
         expect(w.nextPayableOn).toBe(n);
       }),
       { numRuns: 300 },
