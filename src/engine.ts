@@ -154,6 +154,8 @@ export interface CompiledPolicy {
   /** Decisions by `ctx` then mask; without a payment date, the finished quote by mask. */
   readonly memo: Array<Array<Quote | undefined> | undefined>;
   readonly memoNoDate: Array<Quote | undefined>;
+  /** Finished dated quotes by `ctx`, mask, then window result (no birth date, no broader name). */
+  readonly finals: Array<Array<Map<WindowResult, Quote> | undefined> | undefined>;
   readonly steps: {
     readonly coverage: ExplainStep | undefined;
     readonly window: Readonly<Record<WindowReason, ExplainStep>>;
@@ -283,6 +285,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     extensions,
     memo: [],
     memoNoDate: [],
+    finals: [],
     steps: freeze(buildSteps(policy)),
   };
   deadlinesOf.set(cp, deadlines);

@@ -119,7 +119,21 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
   const row = cp.memo[ctx] ?? (cp.memo[ctx] = []);
   const core = row[mask] ?? (row[mask] = decide(cp, mask, ctx));
 
-  let window = windowOn(cp.window, paid);
+  const window = windowOn(cp.window, paid);
+  if (birth === undefined && broad === undefined && !(window.reason === 'after-end' && cp.extensions.length)) {
+    // The finished quote depends on nothing else: memoised by the window result.
+    const byMask = cp.finals[ctx] ?? (cp.finals[ctx] = []);
+    const byWindow = byMask[mask] ?? (byMask[mask] = new Map());
+    let q = byWindow.get(window);
+    if (!q) byWindow.set(window, (q = Object.freeze(finish(cp, core, mask, paid, undefined, undefined, window))));
+    return q;
+  }
+  return finish(cp, core, mask, paid, birth, broad, window);
+}
+
+/** A dated quote from its memoised decision: the window, the coverage, their steps and warnings. */
+function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, birth: number | undefined, broad: QuoteWarningT[] | undefined, found: WindowResult): Quote {
+  let window = found;
   let coverage: Quote['coverage'] = cp.coverage;
   let windowStep = cp.steps.window[window.reason];
   let coverageStep = cp.steps.coverage;

@@ -69,7 +69,8 @@ export function buildWindowTable(policy: Policy): WindowTable | undefined {
   for (let i = n - 1; i >= 0; i--) next[i] = reasons[i] === 'open' ? formatCivilDate(start + i) : next[i + 1];
   const mk = (open: boolean, reason: WindowReason, nextPayableOn: string | undefined): WindowResult =>
     Object.freeze(nextPayableOn === undefined ? { open, reason } : { open, reason, nextPayableOn });
-  const days = reasons.map((r, i) => (r === 'open' ? mk(true, 'open', undefined) : mk(false, r, next[i + 1])));
+  const open = mk(true, 'open', undefined); // one object for every open day: quotes are memoised by it
+  const days = reasons.map((r, i) => (r === 'open' ? open : mk(false, r, next[i + 1])));
   return Object.freeze({ start, end, days: Object.freeze(days), before: mk(false, 'before-start', next[0]), after: mk(false, 'after-end', undefined) });
 }
 
