@@ -76,3 +76,34 @@ describe('a broken policy is rejected', () => {
     for (const x of [null, 42, 'kelan', [], {}]) expect(safeDefinePolicy(x).success).toBe(false);
   });
 });
+
+describe('the JSON Schema describes and requires as definePolicy does', () => {
+  it('describes every field in Chinese and English', () => {
+    const missing: string[] = [];
+    const walk = (n: unknown, path: string): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) return n.forEach((x) => walk(x, path));
+      const o = n as Record<string, unknown>;
+      for (const [k, v] of Object.entries((o.properties ?? {}) as Record<string, { description?: string }>)) {
+        const d = v.description ?? '';
+        if (!/[\u4e00-\u9fa5]/.test(d) || !/[a-z]{2}/i.test(d)) missing.push(`${path}.${k}`);
+        walk(v, `${path}.${k}`);
+      }
+      for (const [k, v] of Object.entries(o)) if (k !== 'properties') walk(v, path);
+    };
+    walk(shipped, '');
+    expect(missing).toEqual([]);
+  });
+
+  // Every field of these objects, deleted one at a time: the JSON Schema accepts the result exactly when definePolicy does.
+  const at = (p: any, path: (string | number)[]) => path.reduce((o, k) => o[k], p);
+  const objects: (string | number)[][] = [[], ['county'], ['document'], ['coverageYear'], ['coverage'], ['standard'], ['collection'], ['collection', 'start'], ['categories', 2], ['categories', 2, 'mechanism'], ['categories', 5, 'funders', 1]];
+  for (const path of objects)
+    it(`required fields of ${path.join('.') || 'the policy'}`, () => {
+      for (const k of Object.keys(at(clone(), path))) {
+        const p = clone();
+        delete at(p, path)[k];
+        expect(validate(p), `${[...path, k].join('.')}`).toBe(safeDefinePolicy(p).success);
+      }
+    });
+});
