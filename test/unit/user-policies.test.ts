@@ -93,3 +93,11 @@ describe('竹山县 2021 (an announcement with a window extended for 外出务�
     expect(codes(r)).toContain('coverage-inferred');
   });
 });
+
+describe('the README’s worked example', () => {
+  it('is the fixture file, as written', () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const file = readFileSync(`${ROOT}fixtures/policies/zhushan-2021.json`, 'utf8').trim();
+    expect(readme).toContain(`\`\`\`json\n${file}\n\`\`\``);
+  });
+});
