@@ -17,11 +17,13 @@ import { evaluateRule, type RuleAmounts } from './evaluate.js';
 import { deepFreeze as freeze } from './freeze.js';
 import { formatFen, formatRate, percentOfFen, toFen } from './money.js';
 import type { Policy } from './policy.js';
-import { MAX_CONDITIONS, MAX_OWN_CATEGORIES, type Citation } from './schema.js';
+import type { Citation } from './schema.js';
 import {
   CATEGORY_CODES,
   CATEGORY_NAMES,
   FUNDER_NAMES,
+  MAX_CONDITIONS,
+  MAX_OWN_CATEGORIES,
   MECHANISM_NAMES,
   SHORT_FORMS,
   type CategoryCode,

@@ -39,7 +39,7 @@
 import { z } from 'zod';
 import { parseCivilDate } from './civil-date.js';
 import { MONEY_PATTERN, RATE_PATTERN, ROUNDING_MODES } from './money.js';
-import { CATEGORY_CODES, FUNDER_CODES, MECHANISM_CODES } from './vocabulary.js';
+import { CATEGORY_CODES, FUNDER_CODES, MAX_CONDITIONS, MAX_OWN_CATEGORIES, MECHANISM_CODES } from './vocabulary.js';
 
 /** Where a value comes from: the clause of the notice and the sentence quoted from it. */
 export const CitationSchema = z
@@ -487,10 +487,7 @@ export const PolicySchema = z
     });
   });
 
-/** At most this many categories of a policy's own, besides the ten shared codes (bits 10–29 of a set). */
-export const MAX_OWN_CATEGORIES = 20;
-/** At most this many payment-date conditions per policy (bits 1–30 of a context). */
-export const MAX_CONDITIONS = 30;
+export { MAX_CONDITIONS, MAX_OWN_CATEGORIES };
 
 /** A policy as written by its author (JSON or a TypeScript object literal). */
 export type PolicyInput = z.input<typeof PolicySchema>;

@@ -131,3 +131,8 @@ export const SHORT_FORMS: ReadonlyArray<{ readonly short: string; readonly full:
   { short: '残疾人', full: ['重度残疾人', '重度残疾人（Ⅰ级、Ⅱ级）'], broader: true },
   { short: '优抚对象', full: ['享受抚恤和生活补助的优抚对象', '在乡重点优抚对象', '在乡不享受公费医疗待遇的重点优抚对象'], broader: true },
 ];
+
+/** At most this many categories of a policy's own, besides the ten shared codes (bits 10–29 of a set). */
+export const MAX_OWN_CATEGORIES = 20;
+/** At most this many payment-date conditions per policy (bits 1–30 of a context). */
+export const MAX_CONDITIONS = 30;
