@@ -164,6 +164,8 @@ export interface CompiledPolicy {
     readonly outsideWindow: QuoteWarning;
     readonly windowNotStated: QuoteWarning;
     readonly noRefund: QuoteWarning;
+    /** When the window's start or end is an inference. */
+    readonly windowInferred: QuoteWarning | undefined;
   };
 }
 
@@ -386,6 +388,7 @@ function buildSteps(p: Policy): CompiledPolicy['steps'] {
       outsideWindow: { code: 'outside-window', zh: '', en: '' },
       windowNotStated,
       noRefund,
+      windowInferred: undefined,
     };
   const span = `${c.start.date} 至 ${c.end.date}${c.daysOfMonth ? `，每月 ${c.daysOfMonth.from}–${c.daysOfMonth.to} 日` : ''}`;
   const spanEn = `${c.start.date} to ${c.end.date}${c.daysOfMonth ? `, days ${c.daysOfMonth.from}–${c.daysOfMonth.to} of each month` : ''}`;
@@ -407,6 +410,14 @@ function buildSteps(p: Policy): CompiledPolicy['steps'] {
     outsideWindow: { code: 'outside-window', zh: '缴费日期不在征缴期内：通知未规定此时缴费可享受的待遇期', en: 'the payment date is outside the collection window: the notice states no coverage for such a payment' },
     windowNotStated,
     noRefund,
+    windowInferred:
+      c.start.inferred || c.end.inferred
+        ? {
+            code: 'window-inferred',
+            zh: `征缴期为推断：${[c.start.inferred?.reasoning, c.end.inferred?.reasoning].filter((x, i, a) => x && a.indexOf(x) === i).join('；')}`,
+            en: `the collection window is an inference: ${[c.start.inferred?.reasoning, c.end.inferred?.reasoning].filter((x, i, a) => x && a.indexOf(x) === i).join('; ')}`,
+          }
+        : undefined,
   };
 }
 

@@ -181,6 +181,9 @@ export interface PolicyGap {
 }
 
 const OPTIONAL_FACTS: ReadonlyArray<[path: string, zh: string, en: string, get: (p: Policy) => unknown]> = [
+  ['county.code', '县（行政区划代码）', 'the county (its code)', (p) => p.county.code],
+  ['county.prefecture', '所属地级市', 'the prefecture', (p) => p.county.prefecture],
+  ['county.province', '所属省', 'the province', (p) => p.county.province],
   ['collection', '征缴期', 'the collection window', (p) => p.collection],
   ['coverage', '待遇享受期', 'the coverage period', (p) => p.coverage],
   ['standard', '个人缴费标准', 'the standard contribution', (p) => p.standard],

@@ -139,6 +139,7 @@ function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, bir
   let coverageStep = cp.steps.coverage;
   let warnings: Quote['warnings'] = core.warnings;
   if (window.open === null) warnings = [...warnings, cp.steps.windowNotStated];
+  else if (cp.steps.windowInferred) warnings = [...warnings, cp.steps.windowInferred];
   else if (!window.open) {
     let ext: CompiledPolicy['extensions'][number] | undefined;
     if (window.reason === 'after-end') for (const e of cp.extensions) if (e.mask & mask && paid <= e.until) ext = e;

@@ -96,9 +96,9 @@ export const CountySchema = z.strictObject({
   name: z.string().min(1).describe('Full Chinese name, e.g. 岢岚县.'),
   shortName: z.string().min(1).describe('Name without the suffix, e.g. 岢岚.'),
   pinyin: z.string().regex(/^[a-z]+$/).describe('Lower-case pinyin, e.g. kelan.'),
-  code: z.string().regex(/^\d{6}$/).describe('GB/T 2260 administrative division code.'),
-  prefecture: Region,
-  province: Region,
+  code: z.string().regex(/^\d{6}$/).optional().describe('GB/T 2260 administrative division code; absent when the text does not name the county.'),
+  prefecture: Region.optional().describe('The prefecture; absent when not stated.'),
+  province: Region.optional().describe('The province; absent when not stated.'),
   cite,
   codeSource: z.string().min(1).describe('Where the codes come from, e.g. "GB/T 2260".'),
 });
@@ -473,6 +473,9 @@ export const PolicySchema = z
       });
     });
     const absent: Record<string, boolean> = {
+      'county.code': !p.county.code,
+      'county.prefecture': !p.county.prefecture,
+      'county.province': !p.county.province,
       collection: !p.collection,
       coverage: !p.coverage,
       standard: !p.standard,

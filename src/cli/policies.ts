@@ -20,7 +20,7 @@ export function policiesList(lang: Lang): string {
 export function categoryTable(p: Policy, lang: Lang): string {
   const rows: string[][] = [];
   for (const rule of p.categories) {
-    const q = quote({ county: p.county.code, coverageYear: p.coverageYear.year, categories: [rule.categories[0]!] });
+    const q = quote({ county: p.county.code ?? p.county.pinyin, coverageYear: p.coverageYear.year, categories: [rule.categories[0]!] });
     const who = lang === 'zh' ? rule.names.join('、') : rule.categories.map((c) => categoryName(c, 'en')).join(', ');
     const unspecified = q.status === 'unspecified';
     rows.push([

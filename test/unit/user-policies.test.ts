@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { createRegistry, definePolicy, policyGaps, quote, type Policy } from '../../src/index.js';
+import { createRegistry, definePolicy, policyGaps, quote, safeQuote, type Policy } from '../../src/index.js';
 import { citations, HAVE_NOTICES, NOTICES_DIR, ROOT, squash } from '../helpers.js';
 
 /** The example user policies: JSON files loaded as a clerk's tool would, with `definePolicy(JSON.parse(text))`. */
 const load = (id: string): Policy => definePolicy(JSON.parse(readFileSync(`${ROOT}fixtures/policies/${id}.json`, 'utf8')));
-const files = { 'yangqu-2022': 'yangqu-2022.txt', 'zhushan-2021': 'zhushan-2021.txt' } as const;
+const files = { 'yangqu-2022': 'yangqu-2022.txt', 'zhushan-2021': 'zhushan-2021.txt', 'xiejiachacun-2023': 'xiejiachacun-2023.txt' } as const;
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(`${ROOT}schema/policy.json`, 'utf8')));
 const codes = (q: { warnings: readonly { code: string }[] }) => q.warnings.map((w) => w.code);
 
@@ -91,6 +91,40 @@ describe('竹山县 2021 (an announcement with a window extended for 外出务�
     const r = q([], '2020-10-01');
     expect(r).toMatchObject({ standard: '280.00', individual: '280.00', subsidy: '0.00', window: { open: true, reason: 'open' } });
     expect(codes(r)).toContain('coverage-inferred');
+  });
+});
+
+describe('谢家岔村 2023 (a village notice; its county is not named)', () => {
+  const reg = createRegistry([load('xiejiachacun-2023')]);
+  const q = (categories: string[], paidOn?: string) => quote({ county: '谢家岔村', coverageYear: 2023, categories, ...(paidOn ? { paidOn } : {}) }, reg);
+
+  it('the tiered 低保: classes 1–2 and full support 250, classes 3–4 and shortfall support 190', () => {
+    for (const c of ['农村一、二类低保', '城市低保全额保障对象']) expect(q([c]), c).toMatchObject({ subsidy: '250.00', individual: '100.00', appliedCategory: 'dibao-full' });
+    for (const c of ['农村三、四类低保', '城市低保差额保障对象']) expect(q([c]), c).toMatchObject({ subsidy: '190.00', individual: '160.00', appliedCategory: 'dibao-partial' });
+  });
+
+  it('does not collapse 城乡低保对象, 低保, 低保对象 or the shared code into one tier’s answer', () => {
+    for (const c of ['城乡低保对象', '低保', '低保对象', 'minimum-living-allowance']) {
+      const r = safeQuote({ county: '谢家岔村', coverageYear: 2023, categories: [c] }, reg);
+      expect(r.success, c).toBe(false);
+      if (!r.success) expect(r.error.code, c).toBe('ambiguous_category');
+    }
+  });
+
+  it('孤儿 full, 已脱贫人口 100, funders and mechanisms not stated', () => {
+    expect(q(['孤儿'])).toMatchObject({ subsidy: '350.00', individual: '0.00', appliedCategory: 'orphan', mechanism: null, funders: [] });
+    expect(codes(q(['已脱贫人口']))).toEqual(expect.arrayContaining(['no-funder-named', 'mechanism-not-stated']));
+    expect(q(['已脱贫人口']).subsidy).toBe('100.00');
+  });
+
+  it('its window and coverage, printed without 年/月, are inferences, and quotes say so', () => {
+    const r = q([], '2022-09-01');
+    expect(r.window).toEqual({ open: true, reason: 'open' });
+    expect(codes(r)).toEqual(expect.arrayContaining(['window-inferred', 'coverage-inferred']));
+    expect(q([], '2022-08-23').window!.open).toBe(false);
+    const gaps = policyGaps(load('xiejiachacun-2023'));
+    expect(gaps.filter((g) => g.kind === 'inferred').map((g) => g.path).sort()).toEqual(['collection.end', 'collection.start', 'collectionYear', 'coverage']);
+    expect(gaps.map((g) => g.path)).toEqual(expect.arrayContaining(['county.code', 'county.province', 'document.number']));
   });
 });
 
