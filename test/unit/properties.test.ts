@@ -20,7 +20,7 @@ const subsidy = (stdFen: number) =>
     fc.constant({ kind: 'full' as const, cite }),
     fc.constant({ kind: 'unspecified' as const, cite }),
     fc.record({ kind: fc.constant('fixed' as const), amount: money(stdFen + 5000), cite: fc.constant(cite) }),
-    fc.record({ kind: fc.constant('percentage' as const), rate, floor: fc.option(money(stdFen + 5000), { nil: undefined }), cite: fc.constant(cite) }, { requiredKeys: ['kind', 'rate', 'cite'] }),
+    fc.record({ kind: fc.constant('percentage' as const), rate, floor: fc.option(money(stdFen + 5000), { nil: undefined }), cap: fc.option(money(stdFen + 5000), { nil: undefined }), cite: fc.constant(cite) }, { requiredKeys: ['kind', 'rate', 'cite'] }),
   );
 const day = (from: string, days: number) => fc.integer({ min: 0, max: days }).map((n) => new Date(Date.parse(`${from}T00:00:00Z`) + n * 864e5).toISOString().slice(0, 10));
 
@@ -106,7 +106,7 @@ function refSubsidy(p: PolicyInput, s: PolicyInput['categories'][number]['subsid
       case 'none': return new D(0);
       case 'full': return std;
       case 'fixed': return D.min(std, new D(s.amount));
-      case 'percentage': return D.min(std, D.max(new D(s.rate).times(std).toDecimalPlaces(p.rounding.scale, mode), new D(s.floor ?? 0)));
+      case 'percentage': return D.min(std, s.cap ?? std, D.max(new D(s.rate).times(std).toDecimalPlaces(p.rounding.scale, mode), new D(s.floor ?? 0)));
     }
   })();
   return r === null ? null : r.toFixed(2);
@@ -142,7 +142,7 @@ describe('arithmetic, over arbitrary valid policies', () => {
     );
   });
 
-  it('a single category gives what its rule says: a percentage is min(standard, max(rate × standard rounded as declared, floor))', () => {
+  it('a single category gives what its rule says: a percentage is min(standard, cap, max(rate × standard rounded as declared, floor))', () => {
     fc.assert(
       fc.property(policyArb, fc.constantFrom(...HARDSHIP), (input, c) => {
         const { q } = setup(input);
