@@ -36,6 +36,13 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
+  const all = mapIssues(root, en, zh);
+  // One issue per path and code: the cross-field check's message (later) says more than the format's.
+  const key = (x: YibaoIssue) => `${x.code} ${JSON.stringify(x.path)}`;
+  return all.filter((x, i) => !all.slice(i + 1).some((y) => key(y) === key(x)));
+}
+
+function mapIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
   return en.map((e, i) => {
     const z1 = zh[i] ?? e;
     const path = e.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -50,7 +57,9 @@ function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[
       const m = PATTERN_MESSAGES[String(e.pattern)] as { zh: string; en: string };
       zhMsg = m.zh;
       enMsg = m.en;
-    } else if (e.code === 'invalid_value' && path.some((p) => p === 'categories' || p === 'members')) {
+    } else if (e.code === 'invalid_format' && path[path.length - 1] === 'funder') {
+      code = 'unknown_funder';
+    } else if ((e.code === 'invalid_value' || e.code === 'invalid_format') && path.some((p) => p === 'categories' || p === 'members' || p === 'classOf')) {
       code = 'unknown_category';
     } else if (e.code === 'unrecognized_keys') {
       code = 'unknown_field';

@@ -243,6 +243,16 @@ describe('rules real notices use (issue 9, item 3)', () => {
     expect(cp.aliases.get('外出务工人员')).toBe(1 << 12);
   });
 
+  it('a funder or category id written in Chinese names the right code, once', () => {
+    const j = kelan();
+    j.categories[2].funders[0].funder = '政府';
+    j.categories[3].categories = ['见义勇为者'];
+    const r = safeDefinePolicy(j);
+    expect(r.success).toBe(false);
+    if (!r.success)
+      expect(r.error.issues.map((i) => `${i.code} ${i.path.join('.')}`).sort()).toEqual(['unknown_category categories.3.categories.0', 'unknown_funder categories.2.funders.0.funder']);
+  });
+
   it('a bad funder is unknown_funder, not unknown_category', () => {
     const j = kelan();
     j.categories[2].funders[0].funder = 'government';
