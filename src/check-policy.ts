@@ -8,7 +8,7 @@
  */
 import type { YibaoIssue } from './errors.js';
 import { citationsOf, quotesNotInNotice } from './notice-text.js';
-import { safeDefinePolicy, type Policy } from './policy.js';
+import { policyGaps, safeDefinePolicy, type Policy, type PolicyGap } from './policy.js';
 
 /** What {@link checkPolicy} found. `ok` when there is no problem. */
 export interface PolicyCheck {
@@ -19,6 +19,8 @@ export interface PolicyCheck {
   readonly problems: readonly YibaoIssue[];
   /** How many citations were compared with the notice (0 without a notice). */
   readonly quotesChecked: number;
+  /** What the policy records as not stated by the notice, or as the author's inference: not problems, but what a quote may rest on. */
+  readonly gaps: readonly PolicyGap[];
 }
 
 /**
@@ -41,5 +43,6 @@ export function checkPolicy(json: unknown, options: { notice?: string } = {}): P
     quotesChecked = citationsOf(json).length;
     problems.push(...missing);
   }
-  return { ok: problems.length === 0, policy: defined.success ? defined.data : undefined, problems, quotesChecked };
+  const policy = defined.success ? defined.data : undefined;
+  return { ok: problems.length === 0, policy, problems, quotesChecked, gaps: policy ? policyGaps(policy) : [] };
 }

@@ -30,7 +30,7 @@ export function checkFile(file: string, notice?: string): CheckReport {
     json = JSON.parse(text);
   } catch (e) {
     const problem: YibaoIssue = { code: 'policy_file', path: [], zh: `不是有效的 JSON：${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` };
-    return { file, notice, ok: false, policy: undefined, problems: [problem], quotesChecked: 0 };
+    return { file, notice, ok: false, policy: undefined, problems: [problem], quotesChecked: 0, gaps: [] };
   }
   return { file, notice, ...checkPolicy(json, noticeText === undefined ? {} : { notice: noticeText }) };
 }
@@ -51,6 +51,10 @@ export function formatCheck(r: CheckReport, lang: Lang): string {
       out.push(`  ${n + 1}. [${i.code}] ${i[lang]}${at}`, `     ${i[other]}`);
     });
   } else out.push(t(lang, '结构、审计与引文：均通过', 'schema, audit and quotes: all pass'));
+  for (const [kind, zh, en] of [['not-stated', '通知未写明', 'not stated by the notice'], ['inferred', '推断（非原文）', 'inferred (not the notice\'s words)']] as const) {
+    const gs = r.gaps.filter((g) => g.kind === kind);
+    if (gs.length) out.push('', `${t(lang, zh, en)} (${gs.length}):`, ...gs.map((g) => `  - ${g.path}: ${g[lang]}`));
+  }
   if (p) out.push('', categoryTable(p, lang, createRegistry([p])));
   return out.join('\n');
 }

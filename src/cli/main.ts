@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       const rows: Array<[string, string]> = [
         [t(L, '政策', 'policy'), q.policyId],
         [t(L, '状态', 'status'), q.status === 'determined' ? t(L, '已确定', 'determined') : t(L, '通知未明确', 'unspecified')],
-        [t(L, '缴费标准', 'standard'), q.standard],
+        [t(L, '缴费标准', 'standard'), q.standard ?? '—'],
         [t(L, '个人缴费', 'individual'), q.individual ?? '—'],
         [t(L, '资助', 'subsidy'), q.subsidy ?? '—'],
         [t(L, '缴费时应缴', 'due at payment'), q.dueAtPayment ?? '—'],
@@ -151,8 +151,8 @@ async function main(argv: string[]): Promise<number> {
       if (values.help) return print(HELP.policies!), 0;
       const L = lang(values.lang);
       const registry = policies(values.policy, L);
-      const all = registry.list().map((s) => registry.get(s.code, s.coverageYear));
-      if (values.json) return print(JSON.stringify(all.map((p) => ({ id: p.id, county: p.county, coverageYear: p.coverageYear.year, collectionYear: p.collectionYear.year, document: p.document.number })), null, 2)), 0;
+      const all = registry.list().map((s) => registry.get(s.code ?? s.pinyin, s.coverageYear));
+      if (values.json) return print(JSON.stringify(all.map((p) => ({ id: p.id, county: p.county, coverageYear: p.coverageYear.year, collectionYear: p.collectionYear?.year ?? null, document: p.document.number ?? null })), null, 2)), 0;
       print(policiesList(L, registry));
       if (values.table) for (const p of all) print(`\n${categoryTable(p, L, registry)}`);
       return 0;

@@ -93,3 +93,18 @@ describe('--policy on every command', () => {
     expect(r.err.split('错误 error').length).toBeGreaterThan(3);
   });
 });
+
+describe('check: the three example policies against their texts', () => {
+  it.each(['yangqu-2022', 'zhushan-2021', 'xiejiachacun-2023'])('%s passes, and lists what its text does not state', (id) => {
+    const r = run('check', join(ROOT, `fixtures/policies/${id}.json`), '--notice', `${NOTICES_DIR}extra/${id}.txt`);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('结构、审计与引文：均通过');
+    expect(r.out).toContain('通知未写明');
+    expect(r.code).toBe(0);
+  });
+  it('a user policy quotes through --policy', () => {
+    const r = run('quote', '--policy', join(ROOT, 'fixtures/policies/zhushan-2021.json'), '--county', '竹山', '--year', '2021', '--paid-on', '2021-02-28', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).policyId).toBe('zhushan-2021');
+  });
+});
