@@ -1,6 +1,7 @@
 /**
  * `yibao-rules/define`: defining your own policies. Validation with the schema
- * (zod), the audit of a notice against itself, and the schemas themselves.
+ * (zod), the audit of a notice against itself, the check of a policy file
+ * against its notice's text (`checkPolicy`), and the schemas themselves.
  * Kept apart from the main entry so that `import { quote } from 'yibao-rules'`
  * loads no schema library; a policy defined here works with the main entry's
  * `createRegistry` and `quote` (ESM or CommonJS alike).
@@ -15,6 +16,7 @@
  * @module
  */
 export { definePolicy, safeDefinePolicy, auditPolicy, type Policy, type AuditFinding } from './policy.js';
+export { checkPolicy, type PolicyCheck } from './check-policy.js';
 export { QuoteInputSchema } from './quote-input-schema.js';
 export { QuoteResultSchema } from './quote-result-schema.js';
 export {
@@ -22,6 +24,14 @@ export {
   CitationSchema,
   CategoryRuleSchema,
   SubsidyRuleSchema,
+  CategoryDefinitionSchema,
+  FunderDefinitionSchema,
+  InferenceSchema,
+  MAX_OWN_CATEGORIES,
+  MAX_CONDITIONS,
+  type Inference,
+  type CategoryDefinition,
+  type FunderDefinition,
   type PolicyInput,
   type PolicyData,
   type Citation,

@@ -9,13 +9,28 @@
  * @packageDocumentation
  */
 export { quote, safeQuote, quoteOrError, QUOTE_LIMITS, type QuoteInput } from './quote.js';
-export type { Quote, ExplainStep, QuoteWarning, NotApplied } from './engine.js';
+export type { Quote, ExplainStep, QuoteWarning, NotApplied, QuoteFunder, Bilingual } from './engine.js';
+export { compilePolicy, type CompiledPolicy } from './engine.js';
 export type { WindowResult, WindowReason } from './window.js';
 export type { Policy, AuditFinding } from './policy.js';
+export { policyGaps, type PolicyGap } from './policy-gaps.js';
+export { quotesNotInNotice, citationsOf, type CitationAt } from './notice-text.js';
 export { getPolicy, listPolicies, createRegistry, PolicyRegistry, BUILTIN_POLICIES, builtinRegistry, type PolicySummary } from './registry.js';
 export { proofAvailableOn, isWorkingDay, addWorkingDays, HOLIDAY_CALENDAR, CALENDAR_RANGE } from './calendar.js';
 export { YibaoError, ERROR_CODES, PREVIEW_LENGTH, type YibaoErrorCode, type YibaoIssue, type IssuePath, type SafeResult } from './errors.js';
-export type { PolicyInput, PolicyData, Citation, CategoryRule, SubsidyRule, Precondition, FunderRef, PolicyTable } from './schema.js';
+export type {
+  PolicyInput,
+  PolicyData,
+  Citation,
+  CategoryRule,
+  SubsidyRule,
+  Precondition,
+  FunderRef,
+  PolicyTable,
+  Inference,
+  CategoryDefinition,
+  FunderDefinition,
+} from './schema.js';
 export {
   CATEGORY_CODES,
   CATEGORY_NAMES,
@@ -25,6 +40,9 @@ export {
   MECHANISM_NAMES,
   categoryName,
   funderNames,
+  SHORT_FORMS,
+  MAX_OWN_CATEGORIES,
+  MAX_CONDITIONS,
   type CategoryCode,
   type FunderCode,
   type MechanismCode,

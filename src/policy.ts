@@ -11,6 +11,7 @@ import { preview, PREVIEW_LENGTH, YibaoError, type SafeResult, type YibaoErrorCo
 import { evaluateRule } from './evaluate.js';
 import { deepFreeze } from './freeze.js';
 import { formatFen, MONEY_PATTERN, RATE_PATTERN, toFen } from './money.js';
+import { compilePolicy } from './engine.js';
 import { PolicySchema, type Citation, type PolicyData } from './schema.js';
 import { plainCopy, unreadableInput } from './snapshot.js';
 
@@ -36,6 +37,13 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
+  const all = mapIssues(root, en, zh);
+  // One issue per path and code: the cross-field check's message (later) says more than the format's.
+  const key = (x: YibaoIssue) => `${x.code} ${JSON.stringify(x.path)}`;
+  return all.filter((x, i) => !all.slice(i + 1).some((y) => key(y) === key(x)));
+}
+
+function mapIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
   return en.map((e, i) => {
     const z1 = zh[i] ?? e;
     const path = e.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -50,7 +58,9 @@ function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[
       const m = PATTERN_MESSAGES[String(e.pattern)] as { zh: string; en: string };
       zhMsg = m.zh;
       enMsg = m.en;
-    } else if (e.code === 'invalid_value' && path.some((p) => p === 'categories' || p === 'members')) {
+    } else if (e.code === 'invalid_format' && path[path.length - 1] === 'funder') {
+      code = 'unknown_funder';
+    } else if ((e.code === 'invalid_value' || e.code === 'invalid_format') && path.some((p) => p === 'categories' || p === 'members' || p === 'classOf')) {
       code = 'unknown_category';
     } else if (e.code === 'unrecognized_keys') {
       code = 'unknown_field';
@@ -90,8 +100,21 @@ export interface AuditFinding {
  */
 export function auditPolicy(policy: PolicyData | Policy): AuditFinding[] {
   const p = policy as PolicyData;
-  const std = toFen(p.standard.amount);
+  const std = p.standard ? toFen(p.standard.amount) : null;
   const findings: AuditFinding[] = [];
+  const ps = p.publicSubsidy;
+  if (ps) {
+    const sum = ps.parts.reduce((s, x) => s + toFen(x.amount), 0);
+    if (sum !== toFen(ps.total.amount))
+      findings.push({
+        path: ['publicSubsidy', 'total', 'amount'],
+        cite: ps.total.cite,
+        stated: formatFen(toFen(ps.total.amount)),
+        derived: formatFen(sum),
+        zh: `条款“${ps.total.cite.clause}”写明财政补助合计 ${formatFen(toFen(ps.total.amount))} 元，各级之和为 ${formatFen(sum)} 元`,
+        en: `clause ${ps.total.cite.clause} states a public subsidy of ${formatFen(toFen(ps.total.amount))}, its parts add up to ${formatFen(sum)}`,
+      });
+  }
   p.categories.forEach((rule, i) => {
     const got = evaluateRule(rule.subsidy, std, p.rounding);
     if (!got || !rule.stated) return;
@@ -145,7 +168,14 @@ function defineCopy(json: unknown): SafeResult<Policy> {
       success: false,
       error: new YibaoError(findings.map((f) => ({ code: 'audit_mismatch', path: f.path, zh: f.zh, en: f.en }))),
     };
-  return { success: true, data: deepFreeze(en.data) as Policy };
+  const policy = deepFreeze(en.data) as Policy;
+  try {
+    compilePolicy(policy); // the caps on categories and payment-date conditions
+  } catch (e) {
+    if (e instanceof YibaoError) return { success: false, error: e };
+    throw e;
+  }
+  return { success: true, data: policy };
 }
 
 /**
@@ -163,3 +193,5 @@ export function definePolicy(json: unknown): Policy {
   if (!r.success) throw r.error;
   return r.data;
 }
+
+export { policyGaps, type PolicyGap } from './policy-gaps.js';

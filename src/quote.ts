@@ -6,7 +6,7 @@
  * @module
  */
 import { formatCivilDate, parseCivilDate } from './civil-date.js';
-import { CONTEXT_STRIDE, decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
+import { decide, newbornRefused, newbornWindow, type CompiledPolicy, type Quote, type QuoteWarning } from './engine.js';
 import { preview, YibaoError, yibaoError, type SafeResult } from './errors.js';
 import { builtinRegistry, PolicyRegistry } from './registry.js';
 import { unreadableInput } from './snapshot.js';
@@ -30,6 +30,7 @@ export interface QuoteInput {
 
 const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
 const NEWBORN_OPEN: WindowResult = Object.freeze({ open: true, reason: 'newborn-special-window' });
+const NEWBORN_REFUSED: WindowResult = Object.freeze({ open: false, reason: 'newborn-refused' });
 
 export { QUOTE_LIMITS };
 
@@ -58,7 +59,14 @@ function date(o: object, key: 'paidOn' | 'birthDate'): number | undefined | Yiba
 }
 
 /** What {@link readInput} read; written only once reading is complete (a getter may call `quote` itself meanwhile). */
-const READ = { cp: undefined as unknown as CompiledPolicy, mask: 0, paid: undefined as number | undefined, birth: undefined as number | undefined };
+const READ = {
+  cp: undefined as unknown as CompiledPolicy,
+  mask: 0,
+  paid: undefined as number | undefined,
+  birth: undefined as number | undefined,
+  /** Warnings for short forms broader than the notice's name. */
+  broad: undefined as QuoteWarning[] | undefined,
+};
 
 /**
  * Reads and checks the input: own properties only, bounded. Fills {@link READ}
@@ -83,6 +91,7 @@ function readInput(input: unknown, registry: PolicyRegistry): YibaoError | undef
   const cp: CompiledPolicy = found;
 
   let mask = 0;
+  let broad: QuoteWarning[] | undefined;
   const cats = own(o, 'categories');
   if (cats !== undefined && cats !== null) {
     if (!Array.isArray(cats)) return badType(['categories'], '数组', 'an array', cats);
@@ -94,9 +103,21 @@ function readInput(input: unknown, registry: PolicyRegistry): YibaoError | undef
       if (typeof c !== 'string') return badType(['categories', i], '字符串', 'a string', c);
       if (c.length > QUOTE_LIMITS.text) return tooLong(['categories', i], c);
       const m = cp.aliases.get(c) ?? cp.aliases.get(c.trim());
-      if (m === undefined)
-        return yibaoError('unknown_category', ['categories', i], `未知的类别：${preview(c)}`, `unknown category: ${preview(c)}`);
+      if (m === undefined) {
+        const amb = cp.ambiguous.get(c) ?? cp.ambiguous.get(c.trim());
+        if (amb) return yibaoError('ambiguous_category', ['categories', i], amb.zh, amb.en);
+        return yibaoError(
+          'unknown_category',
+          ['categories', i],
+          `未知的类别：${preview(c)}（${cp.policy.county.name}的通知未使用此名称）`,
+          `unknown category: ${preview(c)} (not a name ${cp.policy.county.pinyin}'s notice uses)`,
+        );
+      }
       mask |= m;
+      if (cp.broader.size) {
+        const w = cp.broader.get(c.trim());
+        if (w) (broad ??= []).push(w);
+      }
     }
     mask &= ~1; // ordinary is the baseline, not an identity
   }
@@ -112,6 +133,7 @@ function readInput(input: unknown, registry: PolicyRegistry): YibaoError | undef
   READ.mask = mask;
   READ.paid = paid;
   READ.birth = birth;
+  READ.broad = broad;
   return undefined;
 }
 
@@ -127,49 +149,88 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
     return unreadableInput(e);
   }
   if (problem) return problem;
-  const { cp, mask, paid, birth } = READ;
+  const { cp, mask, paid, birth, broad } = READ;
 
   if (paid === undefined) {
     let q = cp.memoNoDate[mask];
     if (!q) {
-      const core = cp.memo[mask] ?? (cp.memo[mask] = decide(cp, mask, 0));
-      q = cp.memoNoDate[mask] = Object.freeze({ ...core, explain: Object.freeze([...core.explain, cp.steps.coverage]) });
+      const row = cp.memo[0] ?? (cp.memo[0] = []);
+      const core = row[mask] ?? (row[mask] = decide(cp, mask, 0));
+      q = cp.memoNoDate[mask] = Object.freeze({ ...core, explain: Object.freeze(cp.steps.coverage ? [...core.explain, cp.steps.coverage] : core.explain) });
     }
-    return q;
+    return broad ? Object.freeze({ ...q, warnings: Object.freeze([...q.warnings, ...broad]) }) : q;
   }
 
+  // At most MAX_CONDITIONS (30) conditions, checked when the policy is compiled: the bits fit.
   let ctx = 1;
   const conds = cp.conditions;
   for (let i = 0; i < conds.length; i++) {
     const c = conds[i]!;
     if (paid >= c[0] && paid <= c[1]) ctx |= 2 << i;
   }
-  const key = mask + ctx * CONTEXT_STRIDE;
-  const core = cp.memo[key] ?? (cp.memo[key] = decide(cp, mask, ctx));
+  const row = cp.memo[ctx] ?? (cp.memo[ctx] = []);
+  const core = row[mask] ?? (row[mask] = decide(cp, mask, ctx));
 
   const window = windowOn(cp.window, paid);
-  if (window.open || birth === undefined || !newbornWindow(cp, paid, birth)) {
-    // The usual case depends only on the decision and the day's window: one frozen result for each, made once.
-    let byWindow = DATED.get(core);
-    if (!byWindow) DATED.set(core, (byWindow = new Map()));
+  if (birth === undefined && broad === undefined && !(window.reason === 'after-end' && cp.extensions.length)) {
+    // The finished quote depends on nothing else: one frozen result per decision and window result, made once.
+    const byMask = cp.finals[ctx] ?? (cp.finals[ctx] = []);
+    const byWindow = byMask[mask] ?? (byMask[mask] = new Map());
     let q = byWindow.get(window);
-    if (!q) byWindow.set(window, (q = datedQuote(cp, core, window, window.open ? cp.coverage : null)));
+    if (!q) byWindow.set(window, (q = finish(cp, core, mask, paid, undefined, undefined, window)));
     return q;
   }
-  return datedQuote(cp, core, NEWBORN_OPEN, Object.freeze({ start: formatCivilDate(paid), end: cp.coverage.end }));
+  return finish(cp, core, mask, paid, birth, broad, window);
 }
 
-/** Results with a payment date, by decision and window (both shared, frozen objects). */
-const DATED = new WeakMap<Quote, Map<WindowResult, Quote>>();
-
-/** A dated result, frozen with its arrays: callers share nothing they can change. */
-function datedQuote(cp: CompiledPolicy, core: Quote, window: WindowResult, coverage: Quote['coverage']): Quote {
+/** A dated quote from its memoised decision: the window, the coverage, their steps and warnings. Frozen with its arrays. */
+function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, birth: number | undefined, broad: QuoteWarning[] | undefined, found: WindowResult): Quote {
+  let window = found;
+  let coverage: Quote['coverage'] = cp.coverage;
+  let windowStep = cp.steps.window[window.reason];
+  let coverageStep = cp.steps.coverage;
+  let reimbursedLater = core.reimbursedLater;
+  const warnings: QuoteWarning[] = [...core.warnings];
+  if (window.open === null) warnings.push(cp.steps.windowNotStated);
+  else if (cp.steps.windowInferred) warnings.push(cp.steps.windowInferred);
+  else if (!window.open) {
+    let ext: CompiledPolicy['extensions'][number] | undefined;
+    if (window.reason === 'after-end') for (const e of cp.extensions) if (e.mask & mask && paid <= e.until) ext = e;
+    if (ext) {
+      window = ext.result;
+      windowStep = ext.step;
+    } else if (birth !== undefined && newbornWindow(cp, paid, birth)) {
+      const nb = cp.newborn!;
+      window = NEWBORN_OPEN;
+      windowStep = cp.steps.window['newborn-special-window'];
+      const end = cp.coverage?.end ?? `${cp.policy.coverageYear.year}-12-31`;
+      coverage = Object.freeze({ start: formatCivilDate(paid), end });
+      coverageStep = Object.freeze({ step: 'coverage', cite: nb.cite, zh: `新生儿参保后享受当年度待遇：${coverage.start} 至 ${end}`, en: `a newborn is covered for the current year once enrolled: ${coverage.start} to ${end}` });
+    } else if (birth !== undefined && newbornRefused(cp, paid, birth)) {
+      window = NEWBORN_REFUSED;
+      windowStep = cp.steps.window['newborn-refused'];
+      coverage = null;
+      warnings.push(Object.freeze({ code: 'newborn-refused', zh: `新生儿出生已超过 ${cp.newborn!.months} 个月，逾期不予办理（${cp.newborn!.cite.clause}）`, en: `more than ${cp.newborn!.months} months after birth: the notice refuses the enrolment (${cp.newborn!.cite.clause})` }));
+    } else {
+      coverage = null;
+      warnings.push(cp.steps.outsideWindow);
+      if (birth !== undefined && cp.newborn && cp.newborn.months === undefined)
+        warnings.push(Object.freeze({ code: 'newborn-deferred', zh: `新生儿参保按规定办理（${cp.newborn.cite.clause}“${cp.newborn.cite.quote}”），通知未规定期限`, en: `newborns enrol "as provided" (${cp.newborn.cite.clause}); the notice states no period for them` }));
+    }
+    if (!window.open && core.mechanism === 'refund-after-window' && core.reimbursedLater !== '0.00') {
+      warnings.push(cp.steps.noRefund);
+      reimbursedLater = null;
+      coverageStep = undefined; // not covered: no coverage step
+    }
+  }
+  if (broad) warnings.push(...broad);
   return Object.freeze({
     ...core,
+    reimbursedLater,
     window,
     coverage,
-    explain: Object.freeze([...core.explain, cp.steps.window[window.reason], ...(coverage ? [cp.steps.coverage] : [])]),
-    warnings: coverage ? core.warnings : Object.freeze([...core.warnings, cp.steps.outsideWindow]),
+    explain: Object.freeze(coverage && coverageStep ? [...core.explain, windowStep, coverageStep] : [...core.explain, windowStep]),
+    warnings: Object.freeze(warnings),
   });
 }
 

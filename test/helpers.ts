@@ -9,8 +9,6 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 export const NOTICES_DIR = fileURLToPath(new URL('../notices/', import.meta.url));
 if (!existsSync(NOTICES_DIR)) throw new Error(`[yibao-rules tests] ${NOTICES_DIR} is missing: the notices are part of the repository.`);
-/** Always true: kept so that older tests' `skipIf(!HAVE_NOTICES)` compiles; nothing skips. */
-export const HAVE_NOTICES = true;
 
 /** The removal marks in the repository's copies of the notices. */
 export const NAME_REMOVED = '〔姓名已删除〕';
