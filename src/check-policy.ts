@@ -6,9 +6,10 @@
  *
  * @module
  */
-import type { YibaoIssue } from './errors.js';
+import { YibaoError, type YibaoIssue } from './errors.js';
 import { citationsOf, quotesNotInNotice } from './notice-text.js';
 import { safeDefinePolicy, type Policy } from './policy.js';
+import { plainCopy } from './snapshot.js';
 import { policyGaps, type PolicyGap } from './policy-gaps.js';
 
 /** What {@link checkPolicy} found. `ok` when there is no problem. */
@@ -36,12 +37,16 @@ export interface PolicyCheck {
  * ```
  */
 export function checkPolicy(json: unknown, options: { notice?: string } = {}): PolicyCheck {
-  const defined = safeDefinePolicy(json);
+  // One plain, bounded copy (own properties, each read once): the schema and the quote check see the same data, and a hostile value is an error.
+  const copy = plainCopy(json);
+  if (YibaoError.is(copy)) return { ok: false, policy: undefined, problems: [...copy.issues], quotesChecked: 0, gaps: [] };
+  const defined = safeDefinePolicy(copy);
   const problems: YibaoIssue[] = defined.success ? [] : [...defined.error.issues];
   let quotesChecked = 0;
-  if (options.notice !== undefined) {
-    const missing = quotesNotInNotice(json, options.notice);
-    quotesChecked = citationsOf(json).length;
+  const notice = options?.notice;
+  if (typeof notice === 'string') {
+    const missing = quotesNotInNotice(copy, notice);
+    quotesChecked = citationsOf(copy).length;
     problems.push(...missing);
   }
   const policy = defined.success ? defined.data : undefined;

@@ -36,7 +36,9 @@ export function citationsOf(value: unknown): CitationAt[] {
       return;
     }
     const o = v as Record<string, unknown>;
-    if (typeof o.clause === 'string' && typeof o.quote === 'string') out.push({ path, clause: o.clause, quote: o.quote });
+    // Own properties only: a `clause` set on Object.prototype elsewhere is not a citation of every object.
+    if (Object.hasOwn(o, 'clause') && Object.hasOwn(o, 'quote') && typeof o.clause === 'string' && typeof o.quote === 'string')
+      out.push({ path, clause: o.clause, quote: o.quote });
     for (const k of Object.keys(o)) walk(o[k], [...path, k]);
   };
   walk(value, []);

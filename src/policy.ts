@@ -172,7 +172,7 @@ function defineCopy(json: unknown): SafeResult<Policy> {
   try {
     compilePolicy(policy); // the caps on categories and payment-date conditions
   } catch (e) {
-    if (e instanceof YibaoError) return { success: false, error: e };
+    if (YibaoError.is(e)) return { success: false, error: e };
     throw e;
   }
   return { success: true, data: policy };
@@ -184,7 +184,7 @@ function defineCopy(json: unknown): SafeResult<Policy> {
  *
  * @example
  * ```ts
- * import { definePolicy } from 'yibao-rules';
+ * import { definePolicy } from 'yibao-rules/define';
  * const mine = definePolicy(JSON.parse(fs.readFileSync('my-county-2026.json', 'utf8')));
  * ```
  */
