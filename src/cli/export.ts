@@ -8,10 +8,9 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { decisionTables } from '../export/decision-table.js';
 import { exportSql, tablesSql, TABLES, type Dialect } from '../export/sql.js';
-import { textTables } from '../export/table-files.js';
+import { csvLineOf, textTables } from '../export/table-files.js';
 import { definePolicy } from '../policy.js';
 import { builtinRegistry, createRegistry, type PolicyRegistry } from '../registry.js';
-import { csvRow } from './csv.js';
 
 /**
  * The registry of `--policy` files (the built-ins without any).
@@ -76,7 +75,7 @@ export async function exportTableCommand(o: ExportTableOptions): Promise<string[
   if (o.format === 'csv')
     return textTables(t).map((tt) => {
       const file = join(o.out, `${tt.name}.csv`);
-      writeAtomically(file, [tt.columns, ...tt.rows].map(csvRow).join(''));
+      writeAtomically(file, [tt.columns, ...tt.rows].map(csvLineOf).join(''));
       return file;
     });
   let duckdb: typeof import('@duckdb/node-api');

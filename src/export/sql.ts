@@ -61,7 +61,7 @@ const val = (v: string | number | boolean | null, kind: 'text' | 'int' | 'bool' 
   return lit(String(v));
 };
 
-function inserts(table: string, rows: readonly string[][]): string {
+function insertRows(table: string, rows: readonly string[][]): string {
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += 500)
     out.push(`INSERT INTO ${table} VALUES\n${rows.slice(i, i + 500).map((r) => `  (${r.join(', ')})`).join(',\n')};`);
@@ -71,9 +71,10 @@ function inserts(table: string, rows: readonly string[][]): string {
 /** The names of the tables the script creates, in creation order. */
 export const TABLES = ['yibao_policy', 'yibao_county_alias', 'yibao_category_alias', 'yibao_payment_interval', 'yibao_decision'] as const;
 
-/** The tables and their rows. */
-export function tablesSql(t: DecisionTables, dialect: Dialect): string {
+/** The tables and their rows (`rows: false`: the tables only, e.g. to load the files of `export table` into them). */
+export function tablesSql(t: DecisionTables, dialect: Dialect, { rows = true }: { rows?: boolean } = {}): string {
   const money = DIALECTS[dialect].money;
+  const inserts = (table: string, r: readonly string[][]) => (rows ? insertRows(table, r) : '');
   const drops = [...TABLES].reverse().map((x) => `DROP TABLE IF EXISTS ${x};`);
   return `DROP VIEW IF EXISTS yibao_quoted;
 ${drops.join('\n')}
@@ -145,7 +146,7 @@ ${inserts(
     val(d.dueAtPayment, 'money'), val(d.reimbursedLater, 'money'), val(d.mechanism), val(d.funders), val(d.appliedCategory),
   ]),
 )}
-${dialect === 'postgres' ? `\n-- Statistics, so that the planner knows these tables are small.\n${TABLES.map((x) => `ANALYZE ${x};`).join('\n')}\n` : ''}`;
+${dialect === 'postgres' && rows ? `\n-- Statistics, so that the planner knows these tables are small.\n${TABLES.map((x) => `ANALYZE ${x};`).join('\n')}\n` : ''}`;
 }
 
 /** The view `yibao_quoted` over a roster table. */

@@ -1,7 +1,8 @@
 /**
  * The decision tables as rows of text, one table per file, for platforms that
  * load tables rather than run scripts. Column names and meanings are those of
- * the SQL script (`sql.ts`); NULL is the empty field.
+ * the SQL script (`sql.ts`). In CSV, NULL is an empty field and the empty
+ * text a quoted one (`""`), as PostgreSQL's and DuckDB's COPY read them.
  *
  * @module
  */
@@ -12,10 +13,10 @@ import { TABLES } from './sql.js';
 export interface TextTable {
   readonly name: (typeof TABLES)[number];
   readonly columns: readonly string[];
-  readonly rows: ReadonlyArray<readonly string[]>;
+  readonly rows: ReadonlyArray<ReadonlyArray<string | null>>;
 }
 
-const s = (v: string | number | boolean | null): string => (v === null ? '' : String(v));
+const s = (v: string | number | boolean | null): string | null => (v === null ? null : String(v));
 
 /**
  * Every table of the script, as text.
@@ -48,4 +49,9 @@ export function textTables(t: DecisionTables): TextTable[] {
       ]),
     },
   ];
+}
+
+/** One CSV line (CRLF): NULL as an empty field, the empty text as `""`. */
+export function csvLineOf(fields: ReadonlyArray<string | null>): string {
+  return `${fields.map((f) => (f === null ? '' : f === '' || /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\r\n`;
 }
