@@ -207,10 +207,11 @@ LEFT JOIN yibao_county_alias AS loose ON exact.name IS NULL AND loose.name = low
 LEFT JOIN yibao_policy AS p ON p.county_code = coalesce(exact.county_code, loose.county_code) AND p.coverage_year = t.coverage_year
 LEFT JOIN category_masks AS cm ON cm.policy_id = p.policy_id AND cm.categories = coalesce(t.categories, '')
 LEFT JOIN yibao_payment_interval AS iv ON iv.policy_id = p.policy_id AND t.paid_on BETWEEN iv.from_day AND iv.to_day
--- The decision, only for a row without an error: so every computed column of a row with an error is NULL.
+-- The decision, only for a row without an error (context -1 matches nothing): so every computed column of a row
+-- with an error is NULL.
 LEFT JOIN yibao_decision AS dc
-  ON dc.policy_id = p.policy_id AND dc.mask = coalesce(cm.mask, 0) AND dc.context = coalesce(iv.context, 0)
-  AND coalesce(cm.unknown, 0) = 0 AND NOT coalesce(t.birth_date > t.paid_on, FALSE)
+  ON dc.policy_id = p.policy_id AND dc.mask = coalesce(cm.mask, 0)
+  AND dc.context = CASE WHEN coalesce(cm.unknown, 0) > 0 OR t.birth_date > t.paid_on THEN -1 ELSE coalesce(iv.context, 0) END
 -- The newborn special window: paid outside the window, within newborn_months of birth (the same day of the month,
 -- or the month's last day), in the coverage year.
 LEFT JOIN yibao_policy AS nb
