@@ -21,11 +21,19 @@ import { makeId } from '../scripts/fake-id.js';
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const dir = new URL('../.bench/', import.meta.url).pathname;
 mkdirSync(dir, { recursive: true });
-const input = `${dir}sql-roster-v1-${ROWS}.csv`;
+const input = `${dir}sql-roster-v2-${ROWS}.csv`;
 
 if (!existsSync(input)) {
   const cats = ['', '', '', '低保对象', '特困人员', '返贫致贫人口', '边缘易致贫人口、重度残疾人', '享受抚恤和生活补助的优抚对象', '脱贫不稳定人口', '重度残疾人（Ⅰ级、Ⅱ级）', '监测对象'];
   const f = openSync(input, 'w');
+  const used = new Set<string>();
+  /** A made-up ID, unique in the roster (the roster job flags duplicates). */
+  const idOf = (code: string, birth: string, i: number) => {
+    for (let seq = i % 1000; ; seq = (seq + 1) % 1000) {
+      const id = makeId(code, birth, seq);
+      if (!used.has(id)) return used.add(id), id;
+    }
+  };
   let s = '姓名,身份证号,县,待遇年度,类别,缴费日期,出生日期\n';
   for (let i = 0; i < ROWS; i++) {
     const p = BUILTIN_POLICIES[i % BUILTIN_POLICIES.length]!;
@@ -35,7 +43,7 @@ if (!existsSync(input)) {
     // One row in 50 a baby born shortly before paying; the others born 1940–2010.
     const birth = i % 50 === 0 ? paid - (i % 200) : parseCivilDate('1940-01-01')! + ((i * 104729) % 25_567);
     const birthText = formatCivilDate(birth);
-    s += `居民${i},${makeId(p.county.code, birthText, Math.floor(i / 25_567) % 1000)},${p.county.shortName},${p.coverageYear.year},${cats[i % cats.length]},${formatCivilDate(paid)},${birthText}\n`;
+    s += `居民${i},${idOf(p.county.code, birthText, i)},${p.county.shortName},${p.coverageYear.year},${cats[i % cats.length]},${formatCivilDate(paid)},${birthText}\n`;
     if (s.length > 1 << 20 || i === ROWS - 1) {
       writeSync(f, s);
       s = '';
