@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addMonths, formatCivilDate, parseCivilDate } from '../../src/civil-date.js';
 import { parseCsv } from '../../src/cli/csv.js';
-import { compiledPolicies, intervalsOf } from '../../src/export/decision-table.js';
+import { decisionTables, type DecisionTables } from '../../src/export/decision-table.js';
 import { lit } from '../../src/export/sql.js';
 import { YibaoError } from '../../src/errors.js';
 import { coverageYearFromText, normaliseDateText, splitCategories } from '../../src/input-text.js';
@@ -104,29 +104,29 @@ const PADDING = ['', '', '', ' ', '\u3000', '\t', ' \u00a0'];
  * paying; hostile cells (brackets, separators, unknown names); every county
  * name, and unknown counties and years.
  */
-export function generatedRoster(registry: PolicyRegistry = builtinRegistry): RosterRow[] {
+export function generatedRoster(t: DecisionTables = decisionTables(builtinRegistry)): RosterRow[] {
   const rnd = random(20261124);
   const out: RosterRow[] = [];
   const push = (r: Omit<RosterRow, 'row_id'>) => out.push({ row_id: out.length, ...r });
-  for (const cp of compiledPolicies(registry)) {
-    const c = cp.policy.county;
-    const year = cp.policy.coverageYear.year;
-    const counties = [c.name, c.shortName, c.pinyin, c.code, ` ${c.pinyin.toUpperCase()} `, `${c.prefecture.name}${c.name}`, `${c.province.name}${c.prefecture.name}${c.name}`];
+  for (const policy of t.policies) {
+    const year = policy.coverageYear;
+    const names = t.countyAliases.filter((a) => a.countyCode === policy.countyCode).map((a) => a.name);
+    const counties = [...names, ...names.filter((n) => /^[a-z]+$/.test(n)).map((n) => ` ${n.toUpperCase()} `)];
+    const countyName = names.find((n) => n.endsWith('县')) ?? names[0]!;
+    const aliases = t.categoryAliases.filter((a) => a.policyId === policy.policyId);
     const byBit = new Map<number, string[]>();
-    for (const [name, m] of cp.aliases) {
-      const b = m & ~1;
-      if (b && (b & (b - 1)) === 0) byBit.set(b, [...(byBit.get(b) ?? []), name]);
-    }
-    const groups = [...cp.aliases].filter(([, m]) => (m & ~1 & ((m & ~1) - 1)) !== 0).map(([n]) => n);
+    for (const { name, mask: b } of aliases) if ((b & (b - 1)) === 0) byBit.set(b, [...(byBit.get(b) ?? []), name]);
+    const groups = aliases.filter((a) => (a.mask & (a.mask - 1)) !== 0).map((a) => a.name);
     const cell = (mask: number): string | null => {
-      if (mask === 0) return rnd.pick([null, '', ' ', '、', rnd.pick(byBit.get(1) ?? [''])]);
+      if (mask === 0) return rnd.pick([null, '', ' ', '、', rnd.pick(byBit.get(0) ?? [''])]);
       const names: string[] = [];
-      for (let b = 2; b <= mask; b <<= 1) if (mask & b) names.push(rnd.pick(byBit.get(b)!));
+      for (let b = 1; b <= mask; b *= 2) if (mask & b) names.push(rnd.pick(byBit.get(b)!));
       if (rnd.next() < 0.1 && groups.length) names.push(rnd.pick(groups));
       names.sort(() => rnd.next() - 0.5);
       return names.map((n) => rnd.pick(PADDING) + n + rnd.pick(PADDING)).join(rnd.pick(SEPARATORS));
     };
-    const intervals = intervalsOf(cp);
+    const masks = t.decisions.filter((d) => d.policyId === policy.policyId && d.context === 0).map((d) => d.mask);
+    const intervals = t.intervals.filter((i) => i.policyId === policy.policyId);
     const day = (s: string) => parseCivilDate(s)!;
     const reps = intervals.map((i) => formatCivilDate(i.fromDay === '0001-01-01' ? day(i.toDay) - 30 : day(i.fromDay)));
     const edges = [...new Set(intervals.flatMap((i) => [i.fromDay, i.toDay].filter((d) => d[0] !== '0' && d[0] !== '9').flatMap((d) => [day(d) - 1, day(d), day(d) + 1])))].map(formatCivilDate);
@@ -134,16 +134,16 @@ export function generatedRoster(registry: PolicyRegistry = builtinRegistry): Ros
       push({ county, coverage_year: y, categories: cell(mask), paid_on: paid, birth_date: birth });
 
     // Every combination, without a date and in every interval.
-    for (let mask = 0; mask < 1 << 10; mask += 2) for (const paid of [null, ...reps]) row(mask, paid);
+    for (const mask of masks) for (const paid of [null, ...reps]) row(mask, paid);
     // Every edge, with several combinations.
-    for (const paid of edges) for (let k = 0; k < 6; k++) row(2 * Math.floor(rnd.next() * 512), paid);
+    for (const paid of edges) for (let k = 0; k < 6; k++) row(rnd.pick(masks), paid);
     // Newborns: births just inside and outside the special window, month ends, the coverage year's edges.
-    const months = cp.newborn?.months ?? 6;
+    const months = policy.newbornMonths ?? 6;
     const monthEnds = Array.from({ length: 14 }, (_, m) => addMonths(day(`${year - 1}-12-01`), m + 1) - 1);
     const paidDays = [...edges.map(day), day(`${year - 1}-12-31`), day(`${year}-01-01`), day(`${year}-12-31`), day(`${year + 1}-01-01`), ...monthEnds];
     for (const p of paidDays) {
       const edge = addMonths(p, -months);
-      for (const b of [edge - 2, edge - 1, edge, edge + 1, p - 1, p, p + 1, p - 200]) row(2 * Math.floor(rnd.next() * 512), formatCivilDate(p), formatCivilDate(b));
+      for (const b of [edge - 2, edge - 1, edge, edge + 1, p - 1, p, p + 1, p - 200]) row(rnd.pick(masks), formatCivilDate(p), formatCivilDate(b));
       // Born on the 29th–31st: the month's last day after adding months.
       for (const d of [28, 29, 30, 31]) {
         const m = addMonths(p, -months);
@@ -155,14 +155,14 @@ export function generatedRoster(registry: PolicyRegistry = builtinRegistry): Ros
     const tokens = [...byBit.values()].flat().concat(groups, SEPARATORS, ['（', '）', '(', ')', ' ', '\u3000', '未知类别', '重度残疾人', 'Ⅰ级', 'Ⅱ级', '、Ⅱ级）']);
     for (let k = 0; k < 300; k++) {
       const n = 1 + Math.floor(rnd.next() * 5);
-      push({ county: c.name, coverage_year: year, categories: Array.from({ length: n }, () => rnd.pick(tokens)).join(''), paid_on: rnd.pick([null, ...reps]), birth_date: null });
+      push({ county: countyName, coverage_year: year, categories: Array.from({ length: n }, () => rnd.pick(tokens)).join(''), paid_on: rnd.pick([null, ...reps]), birth_date: null });
     }
     // Counties and years that are not there; missing fields.
-    row(2, reps[1] ?? null, null, `${c.name}X`);
-    row(2, reps[1] ?? null, null, c.name, year + 1);
-    row(2, null, null, '', year);
+    row(masks[1]!, reps[1] ?? null, null, `${countyName}X`);
+    row(masks[1]!, reps[1] ?? null, null, countyName, year + 1);
+    row(masks[1]!, null, null, '', year);
     row(0, null, null, null as unknown as string, year);
-    row(0, null, null, c.name, null);
+    row(0, null, null, countyName, null);
   }
   return out;
 }
