@@ -66,6 +66,13 @@ describe('yibao-rules export', () => {
     expect(sql).not.toContain("'qinshui-2025'");
   });
 
+  it('export --help is bilingual and names both commands', () => {
+    const h = cli('export', '--help');
+    expect(h).toContain('export sql --dialect duckdb|postgres');
+    expect(h).toContain('export table --format csv|parquet');
+    expect(h).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('a bad command line fails with the usage, and leaves an old output file alone', () => {
     writeFileSync(join(dir, 'keep.sql'), 'old');
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'export', 'sql', '--dialect', 'duckdb', '--policy', 'missing.json', '--out', 'keep.sql'], { cwd: dir, encoding: 'utf8' });
