@@ -24,6 +24,8 @@ const HELP: Record<string, string> = {
   yibao-rules roster <花名册 file.csv|.xlsx> [--out 结果.csv|.xlsx|.json] [--county …] [--year …] [--json] [--lang zh|en]
   yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples]
   yibao-rules check <政策文件 policy.json> [--notice 通知.txt] [--json] [--lang zh|en]
+  yibao-rules export sql --dialect duckdb|postgres [--policy FILE]... [--table roster] [--out FILE]
+  yibao-rules export table --format csv|parquet [--policy FILE]... [--out DIR]
 
   每个命令都可加 --policy <文件>（可重复）：使用本县自己的政策文件（JSON）。
   Every command takes --policy <file> (repeatable): your county's own policy file (JSON).
@@ -84,6 +86,20 @@ const HELP: Record<string, string> = {
 
   工作簿只用普通公式（无加载项、无宏），可在 Excel、WPS、LibreOffice、Google 表格离线使用。
   Plain formulas only (no add-in, no macro): works offline in any spreadsheet program.`,
+  export: `yibao-rules export — 把政策导出为数据库可用的决策表 / the policies for databases
+
+  yibao-rules export sql --dialect duckdb|postgres [--policy FILE]... [--table roster] [--out FILE]
+    一个普通 SQL 脚本：建决策表并插入数据，再建视图 yibao_quoted（花名册表的每一行加上计算列）。
+    One plain SQL script: the decision tables with their rows, and the view yibao_quoted over the roster table.
+    花名册表须先存在 The roster table must exist first: county TEXT, coverage_year INTEGER, categories TEXT,
+    paid_on DATE, birth_date DATE（其他列原样带出 other columns pass through）。
+  yibao-rules export table --format csv|parquet [--policy FILE]... [--out DIR]
+    每张表一个文件 one file per table（缺省目录 default directory: yibao-tables）。
+    Parquet 需要另行安装 needs @duckdb/node-api installed beside yibao-rules.
+
+  --policy <file>   政策 JSON 文件，可重复；缺省为内置政策 / policy JSON files; default: the built-ins
+  --table <name>    花名册表名 roster table (default roster)
+  --out <file|dir>  输出；export sql 缺省写到标准输出 / output; export sql prints the script without it`,
 };
 
 function lang(v: unknown): Lang {
@@ -198,6 +214,29 @@ async function main(argv: string[]): Promise<number> {
       const report = checkFile(file, values.notice);
       print(values.json ? JSON.stringify({ ...report, policy: report.policy?.id ?? null }, null, 2) : formatCheck(report, lang(values.lang)));
       return report.ok ? 0 : 1;
+    }
+    case 'export': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { ...common, dialect: { type: 'string' }, format: { type: 'string' }, policy: { type: 'string', multiple: true }, table: { type: 'string' }, out: { type: 'string' } },
+        allowPositionals: true,
+      });
+      if (values.help) return print(HELP.export!), 0;
+      const L = lang(values.lang);
+      const { exportSqlCommand, exportTableCommand } = await import('./export.js');
+      const policies = values.policy ?? [];
+      if (positionals[0] === 'sql' && (values.dialect === 'duckdb' || values.dialect === 'postgres')) {
+        const r = exportSqlCommand({ dialect: values.dialect, policies, table: values.table, out: values.out });
+        if (!values.out) process.stdout.write(r.sql);
+        else print(t(L, `已生成 ${values.out}（${r.policies.join('、')}）`, `wrote ${values.out} (${r.policies.join(', ')})`));
+        return 0;
+      }
+      if (positionals[0] === 'table' && (values.format === 'csv' || values.format === 'parquet')) {
+        const files = await exportTableCommand({ format: values.format, policies, out: values.out ?? 'yibao-tables' });
+        print(t(L, `已生成 ${files.join('、')}`, `wrote ${files.join(', ')}`));
+        return 0;
+      }
+      throw new UsageError('用法：export sql --dialect duckdb|postgres，或 export table --format csv|parquet', 'usage: export sql --dialect duckdb|postgres, or export table --format csv|parquet', 'export');
     }
     default:
       throw new UsageError(`未知命令：${cmd}`, `unknown command: ${cmd}`, 'main');
