@@ -6,4 +6,4 @@
  */
 export { XlsxWriter, columnLetters, type Cell, type XlsxWriterOptions } from './writer.js';
 export { crc32, ZipWriter } from './zip.js';
-export { readSheetRows, XlsxError } from './reader.js';
+export { readSheetRows, serialToIso, isDateFormat, unescapeXml, XlsxError, MAX_ROW_GAP, MAX_COLUMNS, type ColumnTypes, type ReadOptions } from './reader.js';

@@ -230,7 +230,10 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       const f = file;
       file = undefined;
       await f.close();
-      await finishOutput(work, opts.out, format!, lang, patches.sort((x, y) => x.row - y.row));
+      // Columns of an XLSX input that held numbers below the header (and nothing else) stay numbers in an XLSX output.
+      const numeric = new Set<number>();
+      if (src.types) for (let i = 0; i < width; i++) if (src.types.numbers[i] && (src.types.lastText[i] ?? 0) <= found.line) numeric.add(i);
+      await finishOutput(work, opts.out, format!, lang, patches.sort((x, y) => x.row - y.row), numeric);
     }
     const encoding = src.kind === 'xlsx' ? 'XLSX' : `${encodingLabel(src.encoding)}${src.forced ? t(lang, '（--encoding 指定）', ' (--encoding)') : ''}${src.delimiter === '\t' ? t(lang, '，制表符分隔', ', tab-separated') : ''}`;
     return summarise(

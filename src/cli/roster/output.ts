@@ -216,8 +216,8 @@ async function jsonFinisher(path: string, lang: Lang): Promise<Finisher> {
   };
 }
 
-/** XLSX: ID numbers and dates stay text (no 1.4E+17); money as numbers in a 0.00 format; blank cells blank. */
-async function xlsxFinisher(path: string, lang: Lang): Promise<Finisher> {
+/** XLSX: ID numbers and dates stay text (no 1.4E+17); columns that held numbers in an XLSX input stay numbers; money as numbers in a 0.00 format; blank cells blank. */
+async function xlsxFinisher(path: string, lang: Lang, numeric: ReadonlySet<number>): Promise<Finisher> {
   const { XlsxWriter } = await import('../../xlsx/index.js');
   const sink = await FileSink.create(path);
   const w = new XlsxWriter((b) => sink.write(b), { sheetName: t(lang, '花名册', 'roster') });
@@ -230,7 +230,10 @@ async function xlsxFinisher(path: string, lang: Lang): Promise<Finisher> {
         return w.addRow(r.fields(), { bold: true });
       }
       const cells: Array<string | number | null> = [];
-      for (let i = 0; i < width; i++) cells.push(r.text(i) || null);
+      for (let i = 0; i < width; i++) {
+        const v = r.text(i);
+        cells.push(v === '' ? null : numeric.has(i) && Number.isFinite(Number(v)) ? Number(v) : v);
+      }
       computedOf(r, patch, lang).forEach((v, i) => cells.push(v === '' ? null : money[i] ? { number: Number(v), format: '0.00' } as never : v));
       return w.addRow(cells);
     },
@@ -246,14 +249,14 @@ async function xlsxFinisher(path: string, lang: Lang): Promise<Finisher> {
  * rename, or a copy with the patched rows rewritten; for JSON and XLSX, a
  * conversion. Whatever was at `target` stays until the finished file replaces it.
  */
-export async function finishOutput(work: string, target: string, format: OutputFormat, lang: Lang, patches: readonly Patch[]): Promise<void> {
+export async function finishOutput(work: string, target: string, format: OutputFormat, lang: Lang, patches: readonly Patch[], numeric: ReadonlySet<number> = new Set()): Promise<void> {
   if (format === 'csv' && !patches.length) return commit(work, target);
   const temp = tempBeside(target, 'out');
   try {
     if (format === 'csv') await patchCsv(work, temp, lang, patches);
     else {
       const byRow = new Map(patches.map((p) => [p.row, p.message]));
-      const finisher = await (format === 'json' ? jsonFinisher : xlsxFinisher)(temp, lang);
+      const finisher = format === 'json' ? await jsonFinisher(temp, lang) : await xlsxFinisher(temp, lang, numeric);
       const src = await open(work, 'r');
       try {
         const r = new CsvReader();

@@ -12,6 +12,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { CsvReader, type CsvEncoding } from '../csv.js';
 import { RosterFileError } from './errors.js';
 import { FileSink, tempBeside } from './files.js';
+import type { ColumnTypes } from '../../xlsx/reader.js';
 
 /**
  * The rows of a roster, as a cursor: `next()` moves to the next row of the
@@ -71,6 +72,8 @@ export interface RosterSource {
   readonly delimiter: ',' | '\t';
   /** Temporary files to remove when the job ends. */
   readonly temps: string[];
+  /** For XLSX: what the cells of each column held (filled while reading). */
+  readonly types?: ColumnTypes;
 }
 
 /** The name of an encoding as the summary shows it. */
@@ -159,7 +162,7 @@ export async function inspect(path: string, forced?: RosterEncoding): Promise<Ro
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     if (!bytesRead) throw new RosterFileError('文件为空', 'the file is empty');
     const h = head.subarray(0, bytesRead);
-    if (h[0] === 0x50 && h[1] === 0x4b && h[2] === 3 && h[3] === 4) return { path, kind: 'xlsx', encoding: 'xlsx', forced: false, delimiter: ',', temps };
+    if (h[0] === 0x50 && h[1] === 0x4b && h[2] === 3 && h[3] === 4) return { path, kind: 'xlsx', encoding: 'xlsx', forced: false, delimiter: ',', temps, types: { numbers: [], lastText: [] } };
     const bom16 = h[0] === 0xff && h[1] === 0xfe ? 'utf-16le' : h[0] === 0xfe && h[1] === 0xff ? 'utf-16be' : undefined;
     let encoding: RosterEncoding;
     if (forced) encoding = forced;
@@ -205,45 +208,17 @@ async function* csvRows(src: RosterSource): AsyncIterable<CsvReader> {
 /** The rows of a roster source. */
 export function rowsOf(src: RosterSource): RowSource {
   if (src.kind === 'csv') return csvRows(src);
-  return xlsxRows(src.path);
+  return xlsxRows(src);
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10); // exceljs gives dates as UTC midnight
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: Array<{ text: string }>; error?: unknown };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if (o.result !== undefined) return cellText(o.result);
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.error !== undefined) return String(o.error);
-  }
-  return String(v);
-}
-
-/** XLSX rows (first worksheet), empty rows kept: N rows in, N rows out. */
-async function* xlsxRows(path: string): RowSource {
-  const ExcelJS = (await import('exceljs')).default;
+/** XLSX rows (first worksheet) by the project's own reader (src/xlsx), empty rows kept: N rows in, N rows out. */
+async function* xlsxRows(src: RosterSource): RowSource {
+  const { readSheetRows, XlsxError } = await import('../../xlsx/index.js');
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
-    for await (const sheet of reader) {
-      let expected = 1;
-      let batch: string[][] = [];
-      for await (const row of sheet as AsyncIterable<{ number: number; values: unknown[] }>) {
-        for (; expected < row.number; expected++) batch.push([]);
-        batch.push((row.values as unknown[]).slice(1).map(cellText));
-        expected = row.number + 1;
-        if (batch.length >= 4096) {
-          yield new ArrayRows(batch);
-          batch = [];
-        }
-      }
-      if (batch.length) yield new ArrayRows(batch);
-      return;
-    }
+    for await (const batch of readSheetRows(src.path, { types: src.types })) yield new ArrayRows(batch);
   } catch (e) {
-    if (e instanceof RosterFileError) throw e;
-    throw new RosterFileError(`无法读取 XLSX 文件：${(e as Error).message}`, `cannot read the XLSX file: ${(e as Error).message}`);
+    if (e instanceof XlsxError) throw new RosterFileError(`无法读取 XLSX 文件：${e.zh}`, `cannot read the XLSX file: ${e.en}`);
+    throw e;
   }
 }
 
