@@ -99,59 +99,65 @@ async function* partText(fh: FileHandle, e: Entry): AsyncIterable<string> {
   if (rest) yield rest;
 }
 
-/** An XML tag or a piece of text between tags. */
-interface Token {
-  /** Tag name ('' for text), with '/' first for an end tag. */
-  name: string;
-  attrs: string;
-  selfClosing: boolean;
-  text: string;
+/** An XML tag or a piece of text between tags: `name` '' for text, with '/' first for an end tag (namespace prefixes dropped). */
+type OnToken = (name: string, attrs: string, selfClosing: boolean, text: string) => void;
+
+/**
+ * A minimal streaming XML tokenizer: calls `on` for each tag (name and raw
+ * attributes) and piece of text in `chunk`, synchronously; returns the
+ * unfinished rest, to be put before the next chunk.
+ */
+function tokenize(buf: string, on: OnToken): string {
+  let pos = 0;
+  for (;;) {
+    const lt = buf.indexOf('<', pos);
+    if (lt < 0) break;
+    if (lt > pos) on('', '', false, buf.slice(pos, lt));
+    const gt = buf.indexOf('>', lt);
+    if (gt < 0) {
+      pos = lt;
+      break;
+    }
+    pos = gt + 1;
+    const first = buf.charCodeAt(lt + 1);
+    if (first === 63 || first === 33) continue; // <? and <!
+    let e = lt + 1;
+    while (e < gt) {
+      const c = buf.charCodeAt(e);
+      if (c === 32 || c === 47 && e > lt + 1 || c === 9 || c === 10 || c === 13) break;
+      e++;
+    }
+    let name = buf.slice(lt + 1, e);
+    const selfClosing = buf.charCodeAt(gt - 1) === 47;
+    const colon = name.indexOf(':');
+    if (colon >= 0) name = (name[0] === '/' ? '/' : '') + name.slice(colon + 1);
+    on(name, e < gt ? buf.slice(e, selfClosing ? gt - 1 : gt) : '', selfClosing, '');
+  }
+  const rest = buf.slice(pos);
+  if (rest.length > 1 << 24) throw new XlsxError('XLSX 文件中的 XML 无法解析', 'the XML in the XLSX file cannot be parsed');
+  return rest;
 }
 
-/** A minimal streaming XML tokenizer: tags (name and raw attributes) and text, over chunks of text. */
-async function* tokens(chunks: AsyncIterable<string>): AsyncIterable<Token> {
-  let buf = '';
-  const tok: Token = { name: '', attrs: '', selfClosing: false, text: '' };
-  for await (const c of chunks) {
-    buf += c;
-    let pos = 0;
-    for (;;) {
-      const lt = buf.indexOf('<', pos);
-      if (lt < 0) break;
-      if (lt > pos) {
-        tok.name = '';
-        tok.text = buf.slice(pos, lt);
-        yield tok;
-      }
-      const gt = buf.indexOf('>', lt);
-      if (gt < 0) {
-        pos = lt;
-        break;
-      }
-      const raw = buf.slice(lt + 1, gt);
-      pos = gt + 1;
-      if (raw[0] === '?' || raw[0] === '!') continue;
-      const sp = raw.search(/[\s/]/);
-      const selfClosing = raw.endsWith('/');
-      let name = sp < 0 ? raw : raw.slice(0, sp);
-      if (raw[0] === '/') name = raw.trim();
-      const colon = name.indexOf(':');
-      if (colon >= 0) name = (name[0] === '/' ? '/' : '') + name.slice(colon + 1);
-      tok.name = name;
-      tok.attrs = sp < 0 ? '' : raw.slice(sp, selfClosing ? -1 : undefined);
-      tok.selfClosing = selfClosing;
-      tok.text = '';
-      yield tok;
+/** Tokenizes a whole part. */
+async function scan(chunks: AsyncIterable<string>, on: OnToken): Promise<void> {
+  let rest = '';
+  for await (const c of chunks) rest = tokenize(rest + c, on);
+}
+
+/** The value of attribute `name` in raw attributes. */
+function attr(attrs: string, name: string): string | undefined {
+  let at = 0;
+  for (;;) {
+    const i = attrs.indexOf(`${name}="`, at);
+    if (i < 0) return undefined;
+    const before = i ? attrs.charCodeAt(i - 1) : 32;
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const s = i + name.length + 2;
+      return attrs.slice(s, attrs.indexOf('"', s));
     }
-    buf = buf.slice(pos);
-    if (buf.length > 1 << 24) throw new XlsxError('XLSX 文件中的 XML 无法解析', 'the XML in the XLSX file cannot be parsed');
+    at = i + 1;
   }
 }
-
-const attr = (attrs: string, name: string): string | undefined => {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? m[1] : undefined;
-};
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** XML text with entities (and OOXML's _xHHHH_ escapes) decoded. */
@@ -171,33 +177,33 @@ async function sharedStrings(fh: FileHandle, e: Entry | undefined): Promise<stri
   let cur = '';
   let inT = false;
   let skip = 0;
-  for await (const t of tokens(partText(fh, e))) {
-    if (!t.name) {
-      if (inT && !skip) cur += t.text;
-      continue;
+  await scan(partText(fh, e), (name, _a, selfClosing, text) => {
+    if (!name) {
+      if (inT && !skip) cur += text;
+      return;
     }
-    switch (t.name) {
+    switch (name) {
       case 'si':
         cur = '';
-        if (t.selfClosing) list.push('');
+        if (selfClosing) list.push('');
         break;
       case '/si':
         list.push(unescapeXml(cur));
         break;
       case 't':
-        inT = !t.selfClosing;
+        inT = !selfClosing;
         break;
       case '/t':
         inT = false;
         break;
       case 'rPh':
-        if (!t.selfClosing) skip++;
+        if (!selfClosing) skip++;
         break;
       case '/rPh':
         skip--;
         break;
     }
-  }
+  });
   return list;
 }
 
@@ -215,16 +221,16 @@ async function dateStyles(fh: FileHandle, e: Entry | undefined): Promise<Set<num
   const custom = new Map<number, string>();
   let inXfs = false;
   let xf = 0;
-  for await (const t of tokens(partText(fh, e))) {
-    if (t.name === 'numFmt') custom.set(Number(attr(t.attrs, 'numFmtId')), unescapeXml(attr(t.attrs, 'formatCode') ?? ''));
-    else if (t.name === 'cellXfs') inXfs = !t.selfClosing;
-    else if (t.name === '/cellXfs') inXfs = false;
-    else if (t.name === 'xf' && inXfs) {
-      const id = Number(attr(t.attrs, 'numFmtId') ?? 0);
+  await scan(partText(fh, e), (name, attrs, selfClosing) => {
+    if (name === 'numFmt') custom.set(Number(attr(attrs, 'numFmtId')), unescapeXml(attr(attrs, 'formatCode') ?? ''));
+    else if (name === 'cellXfs') inXfs = !selfClosing;
+    else if (name === '/cellXfs') inXfs = false;
+    else if (name === 'xf' && inXfs) {
+      const id = Number(attr(attrs, 'numFmtId') ?? 0);
       if (BUILTIN_DATE_FORMATS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) dates.add(xf);
       xf++;
     }
-  }
+  });
   return dates;
 }
 
@@ -285,12 +291,15 @@ export async function* readSheetRows(path: string, opts: ReadOptions = {}): Asyn
     const rels = parts.get('xl/_rels/workbook.xml.rels');
     if (wb && rels) {
       let rid: string | undefined;
-      for await (const t of tokens(partText(fh, wb))) if (t.name === 'sheet' && !rid) rid = attr(t.attrs, 'r:id') ?? attr(t.attrs, 'id');
-      for await (const t of tokens(partText(fh, rels)))
-        if (t.name === 'Relationship' && attr(t.attrs, 'Id') === rid) {
-          const target = attr(t.attrs, 'Target') ?? '';
+      await scan(partText(fh, wb), (name, attrs) => {
+        if (name === 'sheet' && !rid) rid = attr(attrs, 'r:id') ?? attr(attrs, 'id');
+      });
+      await scan(partText(fh, rels), (name, attrs) => {
+        if (name === 'Relationship' && attr(attrs, 'Id') === rid) {
+          const target = attr(attrs, 'Target') ?? '';
           sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
         }
+      });
     }
     const sheet = (sheetPath && parts.get(sheetPath)) || [...parts.values()].find((e) => /^\/?xl\/worksheets\/sheet\d*\.xml$/.test(e.name));
     if (!sheet) throw new XlsxError('XLSX 文件中没有工作表', 'the XLSX file has no worksheet');
@@ -308,14 +317,15 @@ export async function* readSheetRows(path: string, opts: ReadOptions = {}): Asyn
     let inValue = false;
     let inT = false;
     let skip = 0;
-    for await (const t of tokens(partText(fh, sheet))) {
-      if (!t.name) {
-        if ((inValue || inT) && !skip) value += t.text;
-        continue;
+    const ready: string[][][] = [];
+    const on: OnToken = (name, attrs, selfClosing, text) => {
+      if (!name) {
+        if ((inValue || inT) && !skip) value += text;
+        return;
       }
-      switch (t.name) {
+      switch (name) {
         case 'row': {
-          const r = Number(attr(t.attrs, 'r') ?? rowNo + 1);
+          const r = Number(attr(attrs, 'r') ?? rowNo + 1);
           if (!(r > rowNo)) throw new XlsxError(`工作表的行号顺序错误（第 ${r} 行）`, `the worksheet's rows are out of order (row ${r})`);
           if (r - rowNo - 1 > MAX_ROW_GAP)
             throw new XlsxError(`工作表在第 ${rowNo} 行之后声称有第 ${r} 行，中间全是空行：不像花名册`, `the worksheet claims row ${r} after row ${rowNo}, all empty between: not a roster`);
@@ -323,10 +333,10 @@ export async function* readSheetRows(path: string, opts: ReadOptions = {}): Asyn
           rowNo = r;
           row = [];
           col = 0;
-          if (t.selfClosing) {
+          if (selfClosing) {
             batch.push(row);
             if (batch.length >= size) {
-              yield batch;
+              ready.push(batch);
               batch = [];
             }
           }
@@ -335,18 +345,18 @@ export async function* readSheetRows(path: string, opts: ReadOptions = {}): Asyn
         case '/row':
           batch.push(row);
           if (batch.length >= size) {
-            yield batch;
+            ready.push(batch);
             batch = [];
           }
           break;
         case 'c': {
-          const c = columnOf(attr(t.attrs, 'r'));
+          const c = columnOf(attr(attrs, 'r'));
           col = c >= 0 ? c : col;
           if (col >= MAX_COLUMNS) throw new XlsxError(`工作表的列超过 ${MAX_COLUMNS} 列`, `the worksheet has more than ${MAX_COLUMNS} columns`);
-          type = attr(t.attrs, 't') ?? 'n';
-          style = Number(attr(t.attrs, 's') ?? 0);
+          type = attr(attrs, 't') ?? 'n';
+          style = Number(attr(attrs, 's') ?? 0);
           value = '';
-          if (t.selfClosing) col++;
+          if (selfClosing) col++;
           break;
         }
         case '/c': {
@@ -371,24 +381,29 @@ export async function* readSheetRows(path: string, opts: ReadOptions = {}): Asyn
           break;
         }
         case 'v':
-          inValue = !t.selfClosing;
+          inValue = !selfClosing;
           break;
         case '/v':
           inValue = false;
           break;
         case 't':
-          inT = !t.selfClosing && type === 'inlineStr';
+          inT = !selfClosing && type === 'inlineStr';
           break;
         case '/t':
           inT = false;
           break;
         case 'rPh':
-          if (!t.selfClosing) skip++;
+          if (!selfClosing) skip++;
           break;
         case '/rPh':
           skip--;
           break;
       }
+    };
+    let rest = '';
+    for await (const c of partText(fh, sheet)) {
+      rest = tokenize(rest + c, on);
+      while (ready.length) yield ready.shift()!;
     }
     if (batch.length) yield batch;
   } finally {
