@@ -81,7 +81,7 @@ export class WorkingFile extends CsvFile {
   private readonly cell = (s: string) => (this.raw ? s : neutralise(s));
   row(rows: Rows, width: number, suffix: Buffer): Promise<void> | undefined {
     const w = this.w;
-    if (rows instanceof CsvReader && rows.delimiter === ',' && (this.raw || !rows.hasFormulaStart())) {
+    if (rows instanceof CsvReader && rows.delimiter === ',' && rows.length <= width && (this.raw || !rows.hasFormulaStart())) {
       if (rows.encoding === 'utf-8') w.bytes(rows.buffer, rows.recordStart, rows.recordEnd);
       else w.text(rows.recordText());
       if (rows.length < width) w.commas(width - rows.length);
