@@ -123,6 +123,11 @@ export class CsvReader {
     this.final = true;
   }
 
+  /** Bytes of the file read up to the end of the current record. */
+  get consumed(): number {
+    return this.base + this.pos;
+  }
+
   /** Where the current record starts in the file (bytes). */
   get recordOffset(): number {
     return this.base + this.recordStart;

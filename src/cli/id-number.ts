@@ -141,9 +141,9 @@ export class IdIndex {
     this.i32 = new Int32Array(this.f64.buffer);
   }
 
-  /** Table size (log2) for `n` keys at a load of at most 0.6. */
+  /** Table size (log2) for `n` keys at a load of at most 0.75 (the table grows beyond). */
   private static bitsFor(n: number): number {
-    return Math.max(4, Math.ceil(Math.log2(n / 0.6)));
+    return Math.max(4, Math.ceil(Math.log2(n / 0.75)));
   }
 
   /**

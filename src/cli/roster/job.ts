@@ -5,7 +5,7 @@
  * needs to budget. N rows in, N rows out; a bad row never stops it; a file
  * that cannot be read whole stops it before any output is replaced.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { normaliseDateText, splitCategories } from '../../input-text.js';
 import { parseCivilDate } from '../../civil-date.js';
 import { CsvReader, CsvRecordError, MAX_RECORD, parseCsv } from '../csv.js';
@@ -122,6 +122,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
 
     let n = -found.index - 1;
     let reader: CsvReader | undefined;
+    let reserved = false;
+    const fileSize = statSync(src.path).size;
     try {
       for await (const rows of rowsOf(src)) {
         if (rows instanceof CsvReader) reader = rows;
@@ -185,7 +187,11 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
             if (p) await p;
           }
         }
-        if (n > 0 && n < 1 << 16 && idCheck && rows instanceof CsvReader) duplicates.reserve(Math.min(1 << 26, 64 * n)); // about the rows of a 4 MB block
+        // After the first block, size the ID index for the whole file from its bytes per row.
+        if (!reserved && n > 0 && idCheck && rows instanceof CsvReader) {
+          reserved = true;
+          duplicates.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n));
+        }
         if (opts.progress) {
           const now = Date.now();
           if (now - lastTick > 250) {
