@@ -367,7 +367,12 @@ export async function* readSheetRows(path: string, opts: ReadOptions = {}): Asyn
           if (type === 'n' && v !== '') {
             const iso = dates.has(style) ? serialToIso(Number(v)) : undefined;
             if (iso) v = iso;
-            else isNumber = true;
+            else {
+              isNumber = true;
+              // Beyond 15 digits a spreadsheet number is not exact (an ID number typed into a number cell): show it as Excel does, 1.40929E+17.
+              const x = Number(v);
+              if (Math.abs(x) >= 1e15) v = x.toExponential().toUpperCase();
+            }
           }
           if (v !== '') {
             if (types) {

@@ -204,6 +204,20 @@ describe('yibao-rules quote, policies, policy, help', () => {
     expect(j.subsidy).toBe('280.00');
     expect(run('quote', '--county', 'kelan', '--year', '2022', '--lang', 'en').out).toMatch(/individual: 320\.00/);
   });
+  it('quote reads dates as offices write them, with the roster\'s reader', () => {
+    const iso = JSON.parse(run('quote', '--county', '岢岚', '--year', '2022', '--paid-on', '2021-12-01', '--json').out);
+    for (const d of ['2021/12/1', '2021年12月1日', '20211201', '44531']) {
+      const r = run('quote', '--county', '岢岚', '--year', '2022', '--paid-on', d, '--json');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out)).toEqual(iso);
+    }
+  });
+  it('npm start: the summary has a table per policy, all five counties by name', () => {
+    const r = run('roster', SAMPLE, '--out', join(dir, 'start.csv'));
+    expect(r.code).toBe(2);
+    for (const c of ['乡宁县', '陵川县', '岢岚县', '民权县', '沁水县']) expect(r.out).toContain(c);
+    expect(r.out).toMatch(/编码: UTF-8/);
+  });
   it('a bad quote is exit 1 with the typed error', () => {
     const r = run('quote', '--county', '岢岚', '--year', '2022', '--paid-on', '2021-02-30');
     expect(r.code).toBe(1);

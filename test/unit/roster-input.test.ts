@@ -163,3 +163,51 @@ describe('safe output for spreadsheets', () => {
     expect(raw.col('姓名')).toEqual(['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1)']);
   });
 });
+
+describe('progress by township and per policy', () => {
+  it('--by 乡镇: rows, computed, paid in the window, money per township; duplicates taken out again', async () => {
+    const dupId = id(7);
+    const text = [
+      `${HEAD},乡镇`,
+      `${line(1, '低保对象')},城关镇`,
+      `${line(2)},城关镇`,
+      `${line(3, '低保对象', '2021-10-20')},西河乡`, // suspended: outside the window
+      `甲,${dupId},岢岚,2022,低保对象,2021-12-01,西河乡`,
+      `乙,${dupId},岢岚,2022,低保对象,2021-12-01,城关镇`,
+      `${line(4, '公务员')},西河乡`,
+    ].join('\n');
+    const r = await job(file(text), { by: '乡镇' });
+    const g = Object.fromEntries(r.s.byGroup!.groups.map((x) => [x.value, x]));
+    expect(r.s.byGroup!.column).toBe('乡镇');
+    expect(g['城关镇']).toMatchObject({ rows: 3, computed: 2, inWindow: 2, subsidy: '280.00', byFunder: { 'medical-assistance-fund': '280.00' } });
+    expect(g['西河乡']).toMatchObject({ rows: 3, computed: 1, inWindow: 0 });
+    const sum = r.s.byGroup!.groups.reduce((s, x) => s + Number(x.subsidy), 0);
+    expect(sum.toFixed(2)).toBe(r.s.totals.subsidy);
+    await expect(job(file(text), { by: '村' })).rejects.toThrow(/--by/);
+  });
+  it('a mixed roster has a table per policy, county and year', async () => {
+    const text = [HEAD, line(1, '低保对象'), `乙,${makeId('141029', '1980-01-01', 1)},乡宁,2023,,2022-10-10`].join('\n');
+    const r = await job(file(text));
+    expect(r.s.byPolicy.map((p) => [p.county, p.coverageYear, p.people])).toEqual([['岢岚县', 2022, 1], ['乡宁县', 2023, 1]]);
+  });
+});
+
+describe('XLSX cells', () => {
+  it('date cells and serials read as dates, IDs stored as numbers get id_as_number', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['姓名', '身份证号', '县', '待遇年度', '类别', '缴费日期']);
+    ws.addRow(['甲', id(1), '岢岚', 2022, '低保对象', new Date(Date.UTC(2021, 11, 1))]);
+    ws.addRow(['乙', 140929197001010000, '岢岚', 2022, '低保对象', 44531]);
+    const f = join(dir, 'cells.xlsx');
+    await wb.xlsx.writeFile(f);
+    const out = join(dir, 'cells.json');
+    const s = await runRoster({ input: f, out, lang: 'en' });
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as Array<Record<string, unknown>>;
+    expect(rows[0]!['缴费日期']).toBe('2021-12-01');
+    expect(rows[0]!.subsidy).toBe('280.00');
+    expect(rows[1]!.errorCode).toBe('id_as_number');
+    expect(s.rows).toBe(2);
+  });
+});
