@@ -75,7 +75,7 @@ async function* partText(fh: FileHandle, e: Entry): AsyncIterable<string> {
   inflate?.on('data', (b: Buffer) => out.push(decoder.decode(b, { stream: true })));
   inflate?.on('error', (err) => (failure = err));
   inflate?.on('end', () => (ended = true));
-  const buf = Buffer.allocUnsafe(1 << 20);
+  const buf = Buffer.allocUnsafe(1 << 16); // small compressed pieces: about 1 MB of text each, little held at once
   while (pos < end) {
     const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, end - pos), pos);
     if (!bytesRead) break;

@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../text.js';
 import { RosterFileError } from './errors.js';
+import { CsvReader } from '../csv.js';
 import type { Rows } from './reading.js';
 
 export type Field = 'name' | 'id' | 'county' | 'year' | 'categories' | 'paidOn' | 'birthDate';
@@ -167,8 +168,8 @@ export function headerScore(row: string[]): number {
   return k;
 }
 
-/** Between the keys of columns that are not side by side: not a Latin-1 character, so never inside a raw key of CSV bytes, and a JSON key ends unambiguously. */
-const KEY_SEPARATOR = '\u0100';
+/** Between the keys of columns that are not side by side: not a Latin-1 character, so never inside a raw key of CSV bytes (a Latin-1 string); for XLSX rows U+0000, never in XML text. */
+const keySeparator = (rows: Rows) => (rows instanceof CsvReader ? '\u0100' : '\u0000');
 
 /**
  * The cache key of a row: the raw text of the columns a result depends on
@@ -183,8 +184,9 @@ export function rowKeyOf(c: Columns): (rows: Rows) => string {
   const hi = keyCols[keyCols.length - 1]!;
   if (hi - lo + 1 === keyCols.length) return (rows) => rows.rawKey(lo, hi);
   return (rows) => {
+    const sep = keySeparator(rows);
     let k = rows.rawKey(lo, lo);
-    for (let i = 1; i < keyCols.length; i++) k += KEY_SEPARATOR + rows.rawKey(keyCols[i]!, keyCols[i]!);
+    for (let i = 1; i < keyCols.length; i++) k += sep + rows.rawKey(keyCols[i]!, keyCols[i]!);
     return k;
   };
 }

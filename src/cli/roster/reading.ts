@@ -49,7 +49,10 @@ export class ArrayRows implements Rows {
     return this.row;
   }
   rawKey(from: number, to: number): string {
-    return JSON.stringify(this.row.slice(from, to + 1));
+    // U+0000 cannot be in a cell of an XLSX file (XML 1.0): an exact separator.
+    let k = this.row[from] ?? '';
+    for (let i = from + 1; i <= to; i++) k += `\u0000${this.row[i] ?? ''}`;
+    return k;
   }
 }
 
