@@ -65,6 +65,8 @@ const HELP: Record<string, string> = {
   --no-id-check         没有身份证号列时使用：不检查身份证号和重复 / no ID column: no ID or duplicate checks
   --category-map <csv>  本地类别名与通知类别的对照表（两列：本地标签,通知类别）/ office labels → policy categories
   --by <列名>           按该列（如 乡镇、村）分组汇总 / a summary table per value of a column
+  --targets <csv>       各组的参保目标（两列：名称,目标人数）；缺省用通知附件的乡镇任务表
+                        targets per value (name,target); default: the notice's township table
   --raw                 不转义以 = + - @ 开头的单元格 / keep cells that start like formulas
   --json                汇总以 JSON 输出 / print the summary as JSON
   --lang zh|en          输出语言 / language (default zh)
@@ -159,7 +161,7 @@ async function main(argv: string[]): Promise<number> {
         options: {
           ...common, out: { type: 'string' }, county: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, encoding: { type: 'string' },
           'header-row': { type: 'string' }, column: { type: 'string', multiple: true }, 'ignore-column': { type: 'string', multiple: true }, 'no-id-check': { type: 'boolean' },
-          'category-map': { type: 'string' }, raw: { type: 'boolean' }, by: { type: 'string' },
+          'category-map': { type: 'string' }, raw: { type: 'boolean' }, by: { type: 'string' }, targets: { type: 'string' },
         },
         allowPositionals: true,
       });
@@ -175,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
       const summary = await runRoster({
         input, out, format: values.format, county: values.county, year: values.year === undefined ? undefined : Number(values.year), lang: L,
         encoding: encoding as RosterEncoding | undefined, headerRow: values['header-row'] === undefined ? undefined : Number(values['header-row']),
-        columns: values.column, ignore: values['ignore-column'], noIdCheck: values['no-id-check'], categoryMap: values['category-map'], raw: values.raw, by: values.by,
+        columns: values.column, ignore: values['ignore-column'], noIdCheck: values['no-id-check'], categoryMap: values['category-map'], raw: values.raw, by: values.by, targets: values.targets,
         progress: Boolean(process.stderr.isTTY) && !values.json && out !== '-',
       });
       // With the output on standard output, the summary goes to standard error.

@@ -211,3 +211,19 @@ describe('XLSX cells', () => {
     expect(s.rows).toBe(2);
   });
 });
+
+describe('township targets', () => {
+  const qinshui = (i: number, town: string) => `居民${i},${makeId('140521', '1970-01-01', i)},沁水,2025,,2024-12-10,${town}`;
+  it('from the notice\'s table (Qinshui 附件): enrolment against the target', async () => {
+    const r = await job(file([`${HEAD},乡镇`, qinshui(1, '龙港镇'), qinshui(2, '龙港镇'), qinshui(3, '不在表中')].join('\n')), { by: '乡镇' });
+    expect(r.s.byGroup!.targetsFrom).toMatch(/qinshui-2025: 沁水县2025年度城乡居民征缴目标任务分解表/);
+    const g = Object.fromEntries(r.s.byGroup!.groups.map((x) => [x.value, x]));
+    expect(g['龙港镇']).toMatchObject({ computed: 2, target: 41823, percent: '0.0%' });
+    expect(g['不在表中']!.target).toBeUndefined();
+  });
+  it('from --targets FILE', async () => {
+    const targets = file('乡镇,目标人数\n城关镇,4\n');
+    const r = await job(file([`${HEAD},乡镇`, `${line(1)},城关镇`].join('\n')), { by: '乡镇', targets });
+    expect(r.s.byGroup!.groups[0]).toMatchObject({ value: '城关镇', computed: 1, target: 4, percent: '25.0%' });
+  });
+});

@@ -93,11 +93,15 @@ describe('the XLSX writer and reader', () => {
     const back = await readAll(join(dir, 'cjk.out.xlsx'));
     expect(back.slice(1).map((r) => r[0])).toEqual(names);
     expect(back.flat().some((c) => c.includes('\uFFFD'))).toBe(false);
+    // Blank category cells (every fifth row) stay blank, never the text "undefined".
+    expect(back.flat().includes('undefined')).toBe(false);
+    expect(back[5]![4]).toBe('');
     // The same output through ExcelJS: the 年度 column (numbers in the input) is still numbers, money is numbers.
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(join(dir, 'cjk.out.xlsx'));
     const row = out.worksheets[0]!.getRow(2);
     expect(row.getCell(4).value).toBe(2022);
+    expect(out.worksheets[0]!.getRow(6).getCell(5).value).toBeNull();
     expect(row.getCell(9).value).toBe(320); // 资助金额 of 特困人员: the whole standard
     expect(out.worksheets[0]!.getRow(1).getCell(9).value).toBe('资助金额');
   }, 60_000);

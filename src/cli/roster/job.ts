@@ -18,7 +18,7 @@ import { RosterFileError } from './errors.js';
 import { checkTarget, dropTemp, tempBeside } from './files.js';
 import { finishOutput, outputFormat, PROBLEM_SEPARATOR, WorkingFile, type Patch } from './output.js';
 import { encodingLabel, inspect, lineAt, rowsOf, stdinToFile, type RosterEncoding, type RosterSource } from './reading.js';
-import { addToGroup, newGroup, summarise, type GroupTotals, type RosterSummary } from './summary.js';
+import { addToGroup, newGroup, policyTargets, summarise, type GroupTotals, type RosterSummary } from './summary.js';
 
 /** Options of the roster job. */
 export interface RosterOptions extends ColumnOptions {
@@ -34,6 +34,8 @@ export interface RosterOptions extends ColumnOptions {
   headerRow?: number;
   /** A CSV file of office labels and the policy's category names (`--category-map`). */
   categoryMap?: string;
+  /** A CSV of --by values and their targets (people to enrol), instead of a policy's township table. */
+  targets?: string;
   /** Keep cells that start like formulas as they are (no OWASP neutralising). */
   raw?: boolean;
   progress?: boolean;
@@ -54,6 +56,21 @@ export function readCategoryMap(path: string): Map<string, string[]> {
     if (i === 0 && /类别|category/i.test(cats) && /标签|label|原/.test(label)) return; // a header row
     if (!cats) throw new RosterFileError(`--category-map 第 ${i + 1} 行缺少类别：${label}`, `--category-map line ${i + 1} has no category: ${label}`);
     map.set(label, splitCategories(cats));
+  });
+  return map;
+}
+
+/** Reads a --targets file: two columns, a --by value and the number of people to enrol (a header row is skipped). */
+export function readTargets(path: string): Map<string, number> {
+  const map = new Map<string, number>();
+  parseCsv(readFileSync(path)).forEach((r, i) => {
+    const [name, n] = [r[0]?.trim() ?? '', (r[1] ?? '').trim().replace(/,/g, '')];
+    if (!name) return;
+    if (!/^\d+$/.test(n)) {
+      if (i === 0) return; // a header row
+      throw new RosterFileError(`--targets 第 ${i + 1} 行的目标不是整数：${r[1] ?? ''}`, `--targets line ${i + 1}: the target is not a whole number: ${r[1] ?? ''}`);
+    }
+    map.set(name, Number(n));
   });
   return map;
 }
@@ -241,12 +258,17 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       if (src.types) for (let i = 0; i < width; i++) if (src.types.numbers[i] && (src.types.lastText[i] ?? 0) <= found.line) numeric.add(i);
       await finishOutput(work, opts.out, format!, lang, patches.sort((x, y) => x.row - y.row), numeric);
     }
+    const targets = (entries: readonly Entry[]) => {
+      if (opts.targets) return { targets: readTargets(opts.targets), targetsFrom: opts.targets };
+      const t = policyTargets([...new Set(entries.flatMap((e) => (e.q && e.count ? [e.q.policyId] : [])))]);
+      return t ? { targets: t.map, targetsFrom: t.from } : {};
+    };
     const encoding = src.kind === 'xlsx' ? 'XLSX' : `${encodingLabel(src.encoding)}${src.forced ? t(lang, '（--encoding 指定）', ' (--encoding)') : ''}${src.delimiter === '\t' ? t(lang, '，制表符分隔', ', tab-separated') : ''}`;
     return summarise(
       decider.entries,
       { rows: count, errors, errorsByCode },
       { encoding, headerLine: found.line, columns: cols.used.map((u) => ({ field: u.field, column: u.header })), unusedColumns: cols.unused, idCheck },
-      groups ? { column: header[cols.by]!, map: groups } : undefined,
+      groups ? { column: header[cols.by]!, map: groups, ...targets(decider.entries) } : undefined,
       opts.out,
     );
   } finally {

@@ -33,7 +33,12 @@ export interface RosterSummary {
   byCategory: Array<{ category: string; people: number; subsidy: string }>;
   byMechanism: Array<{ mechanism: string; people: number; dueAtPayment: string; reimbursedLater: string }>;
   /** Per value of the `--by` column. */
-  byGroup?: { column: string; groups: Array<{ value: string; rows: number; computed: number; inWindow: number; individual: string; subsidy: string; byFunder: Record<string, string> }> };
+  byGroup?: {
+    column: string;
+    /** Where the targets came from: `--targets`, a policy's table (its id and title), or none. */
+    targetsFrom?: string;
+    groups: Array<{ value: string; rows: number; computed: number; inWindow: number; individual: string; subsidy: string; byFunder: Record<string, string>; target?: number; percent?: string }>;
+  };
   /** How the file was read. */
   input: {
     encoding: string;
@@ -78,7 +83,7 @@ export function summarise(
   entries: readonly Entry[],
   counts: { rows: number; errors: number; errorsByCode: Record<string, number> },
   input: RosterSummary['input'],
-  groups?: { column: string; map: Map<string, GroupTotals> },
+  groups?: { column: string; map: Map<string, GroupTotals>; targets?: Map<string, number>; targetsFrom?: string },
   output?: string,
 ): RosterSummary {
   const buckets = { p: new Map<string, Bucket>(), f: new Map<string, Bucket>(), c: new Map<string, Bucket>(), m: new Map<string, Bucket>() };
@@ -136,7 +141,9 @@ export function summarise(
       ? {
           byGroup: {
             column: groups.column,
+            ...(groups.targetsFrom ? { targetsFrom: groups.targetsFrom } : {}),
             groups: [...groups.map].map(([value, g]) => ({
+              ...targetOf(groups.targets, value, g.computed),
               value,
               rows: g.rows,
               computed: g.computed,
@@ -151,6 +158,31 @@ export function summarise(
     input,
     ...(output ? { output } : {}),
   };
+}
+
+/** A group's target and how much of it is enrolled (computed rows), as a percentage with one decimal. */
+function targetOf(targets: Map<string, number> | undefined, value: string, enrolled: number): { target?: number; percent?: string } {
+  const target = targets?.get(value);
+  if (!target) return {};
+  return { target, percent: `${((enrolled * 1000) / target / 10).toFixed(1)}%` };
+}
+
+/**
+ * Township targets from the policies of a roster: a table of a policy with
+ * id `township-targets` or `township-tasks` (Qinshui 附件, Lingchuan 附件1),
+ * township → its last column (the number to enrol).
+ */
+export function policyTargets(policyIds: readonly string[]): { map: Map<string, number>; from: string } | undefined {
+  const map = new Map<string, number>();
+  const from: string[] = [];
+  for (const id of policyIds) {
+    const p = BUILTIN_POLICIES.find((x) => x.id === id) as unknown as { tables?: Array<{ id: string; title: string; rows: Array<{ name: string; values: number[] }> }> } | undefined;
+    const table = p?.tables?.find((t) => t.id === 'township-targets' || t.id === 'township-tasks');
+    if (!table) continue;
+    from.push(`${id}: ${table.title}`);
+    for (const r of table.rows) map.set(r.name, r.values[r.values.length - 1]!);
+  }
+  return from.length ? { map, from: from.join('；') } : undefined;
 }
 
 const funderLabel = (k: string, lang: Lang) =>
@@ -177,10 +209,19 @@ export function formatSummary(s: RosterSummary, lang: Lang): string {
     `\n${table([t(lang, '资助方式', 'mechanism'), t(lang, '人数', 'people'), t(lang, '缴费时应缴合计', 'due at payment'), t(lang, '事后补退合计', 'reimbursed later')], s.byMechanism.map((r) => [MECHANISM_NAMES[r.mechanism as MechanismCode]?.[lang] ?? r.mechanism, String(r.people), r.dueAtPayment, r.reimbursedLater]), [false, true, true, true])}`,
     s.byGroup
       ? `\n${table(
-          [s.byGroup.column, t(lang, '行数', 'rows'), t(lang, '已计算', 'computed'), t(lang, '征缴期内缴费', 'paid in window'), t(lang, '个人缴费合计', 'individual'), t(lang, '资助合计', 'subsidy'), t(lang, '按资金来源', 'by funder')],
-          s.byGroup.groups.map((g) => [g.value || t(lang, '（空）', '(empty)'), String(g.rows), String(g.computed), String(g.inWindow), g.individual, g.subsidy, Object.entries(g.byFunder).map(([k, v]) => `${funderLabel(k, lang)} ${v}`).join('；')]),
-          [false, true, true, true, true, true, false],
-        )}`
+          [s.byGroup.column, t(lang, '行数', 'rows'), t(lang, '已计算', 'computed'), t(lang, '征缴期内缴费', 'paid in window'), ...(s.byGroup.targetsFrom ? [t(lang, '目标', 'target'), t(lang, '完成率', 'done')] : []), t(lang, '个人缴费合计', 'individual'), t(lang, '资助合计', 'subsidy'), t(lang, '按资金来源', 'by funder')],
+          s.byGroup.groups.map((g) => [
+            g.value || t(lang, '（空）', '(empty)'),
+            String(g.rows),
+            String(g.computed),
+            String(g.inWindow),
+            ...(s.byGroup!.targetsFrom ? [g.target === undefined ? '—' : String(g.target), g.percent ?? '—'] : []),
+            g.individual,
+            g.subsidy,
+            Object.entries(g.byFunder).map(([k, v]) => `${funderLabel(k, lang)} ${v}`).join('；'),
+          ]),
+          [false, true, true, true, ...(s.byGroup.targetsFrom ? [true, true] : []), true, true, false],
+        )}${s.byGroup.targetsFrom ? `\n${t(lang, '目标来源', 'targets from')}: ${s.byGroup.targetsFrom}` : ''}`
       : '',
     `\n${t(lang, '合计', 'totals')}: ${t(lang, '个人缴费', 'individual')} ${s.totals.individual}  ${t(lang, '资助', 'subsidy')} ${s.totals.subsidy}  ${t(lang, '缴费时应缴', 'due at payment')} ${s.totals.dueAtPayment}  ${t(lang, '事后补退', 'reimbursed later')} ${s.totals.reimbursedLater}`,
     s.errors ? t(lang, `（${s.errors} 行有错误，未计入合计；请查看输出文件的“错误代码”列）`, `(${s.errors} rows with errors are not in the totals; see the "error code" column of the output)`) : '',
