@@ -165,3 +165,15 @@ describe('two jobs on the same output', () => {
     expect(temps(dir)).toEqual([]);
   }, 60_000);
 });
+
+describe('an input that can be read only once', () => {
+  it('a FIFO is read whole (copied first): N rows in, N rows out', async () => {
+    const fifo = join(dir, 'in.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const out = join(dir, 'fifo-out.csv');
+    const job = new Promise<number | null>((res) => spawn(process.execPath, [CLI, 'roster', fifo, '--out', out], { stdio: 'ignore' }).on('exit', res));
+    writeFileSync(fifo, readFileSync(SMALL)); // blocks until the job opens the FIFO
+    expect(await job).toBe(0);
+    expect(parseCsv(readFileSync(out))).toHaveLength(1001);
+  }, 30_000);
+});

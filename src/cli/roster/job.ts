@@ -17,7 +17,7 @@ import { Decider, errorColumns, suffixBytes, type Entry, type OutKey } from './d
 import { RosterFileError } from './errors.js';
 import { checkTarget, dropTemp, tempBeside } from './files.js';
 import { finishOutput, outputFormat, PROBLEM_SEPARATOR, WorkingFile, type Patch } from './output.js';
-import { encodingLabel, inspect, lineAt, rowsOf, stdinToFile, type RosterEncoding, type RosterSource } from './reading.js';
+import { encodingLabel, inspect, lineAt, rowsOf, inputToFile, type RosterEncoding, type RosterSource } from './reading.js';
 import { addToGroup, newGroup, policyTargets, summarise, type GroupTotals, type RosterSummary } from './summary.js';
 
 /** Options of the roster job. */
@@ -101,8 +101,9 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   const temps: string[] = [];
   let file: WorkingFile | undefined;
   try {
-    const inputPath = opts.input === '-' ? await stdinToFile() : opts.input;
-    if (opts.input === '-') temps.push(inputPath);
+    const copied = opts.input === '-' || !statSync(opts.input).isFile();
+    const inputPath = copied ? await inputToFile(opts.input) : opts.input;
+    if (copied) temps.push(inputPath);
     const src = await inspect(inputPath, opts.encoding);
     temps.push(...src.temps);
     const categoryMap = opts.categoryMap ? readCategoryMap(opts.categoryMap) : undefined;

@@ -86,11 +86,15 @@ export function encodingLabel(e: RosterEncoding | 'xlsx', bom = false): string {
 
 const BLOCK = 1 << 22;
 
-/** Copies standard input to a temporary file (the job reads its input more than once). */
-export async function stdinToFile(): Promise<string> {
+/**
+ * Copies standard input (`-`), or an input that is not a regular file (a
+ * FIFO, /dev/stdin, a process substitution), to a temporary file: the job
+ * reads its input more than once, and a pipe can be read only once.
+ */
+export async function inputToFile(input: string): Promise<string> {
   const path = tempBeside('-', 'in');
   const sink = await FileSink.create(path);
-  for await (const chunk of process.stdin) {
+  for await (const chunk of input === '-' ? process.stdin : createReadStream(input)) {
     const p = sink.write(chunk as Buffer);
     if (p) await p;
   }
