@@ -1,6 +1,8 @@
 /**
  * CSV per RFC 4180, streaming, on raw bytes: quoted fields with embedded
- * commas, quotes and line breaks, CRLF or LF, split anywhere across chunks.
+ * commas, quotes and line breaks; lines ending in CRLF, LF or a lone CR; a
+ * comma or a tab between fields; split anywhere across chunks. A quote left
+ * open or an over-long record is an error, never rows merged in silence.
  *
  * The reader locates records and fields in the bytes as read and decodes a
  * field only when asked. RFC 4180's structure (`,` `"` CR LF) is ASCII, and
