@@ -45,6 +45,7 @@ export interface RosterOptions extends ColumnOptions {
 const HEADER_SEARCH = 30;
 /** The most distinct --by values (each row's group travels with its ID in 12 bits). */
 const MAX_GROUPS = 4095;
+const GROUP_SLOTS = 4096;
 
 /** Reads a --category-map file: office label → the policy's category names. */
 export function readCategoryMap(path: string): Map<string, string[]> {
@@ -127,6 +128,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
     const errorsByCode: Record<string, number> = {};
     const groups = cols.by >= 0 ? new Map<string, GroupTotals>() : undefined;
     const groupList: GroupTotals[] = [newGroup()];
+    const groupIndexOf = new Map<GroupTotals, number>();
     let count = 0;
     let errors = 0;
     const rowError = (code: string, zh: string, en: string): Record<OutKey, string> => {
@@ -153,14 +155,17 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
           let out: Record<OutKey, string> | undefined;
           let entry: Entry | undefined;
           let group: GroupTotals | undefined;
+          let groupIndex = 0;
           if (groups) {
             const v = rows.text(cols.by).trim();
             group = groups.get(v);
             if (!group) {
               if (groups.size >= MAX_GROUPS) throw new RosterFileError(`--by 列的不同取值超过 ${MAX_GROUPS} 个`, `the --by column has more than ${MAX_GROUPS} distinct values`);
               groups.set(v, (group = newGroup()));
+              groupIndexOf.set(group, groupList.length);
               groupList.push(group);
             }
+            groupIndex = groupIndexOf.get(group)!;
             group.rows++;
           }
           idr.key = -1;
@@ -199,7 +204,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
               if (group) addToGroup(group, entry);
             }
           }
-          if (idr.key >= 0) duplicates.add(idr.key, { row: n, entry: entry ? (entry.index + 1) * 4096 + (group ? groupList.indexOf(group) : 0) : -1, offset: file ? file.offset : 0 });
+          // The --by group travels with the output offset (offset · 4096 + group: exact below 2^40 bytes of output).
+          if (idr.key >= 0) duplicates.add(idr.key, { row: n, entry: entry ? entry.index : -1, offset: (file ? file.offset : 0) * GROUP_SLOTS + groupIndex });
           if (file) {
             const p = file.row(rows, width, out ? suffixBytes(out) : (entry!.suffixBytes ??= suffixBytes(entry!.out)));
             if (p) await p;
@@ -236,8 +242,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       const all = sightings.map((g) => g.row);
       for (const g of sightings) {
         if (g.entry < 0) continue; // an empty or over-long row keeps its own error
-        const e = decider.entries[Math.floor(g.entry / 4096) - 1]!;
-        const grp = groupList[g.entry % 4096]!;
+        const e = decider.entries[g.entry]!;
+        const grp = groupList[g.offset % GROUP_SLOTS]!;
         if (e.error) {
           if (--errorsByCode[e.error.code]! === 0) delete errorsByCode[e.error.code];
         } else {
@@ -247,7 +253,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
         }
         errorsByCode.duplicate_id = (errorsByCode.duplicate_id ?? 0) + 1;
         const d = duplicateProblem(all, g.row, lineOf);
-        patches.push({ row: g.row, offset: g.offset, message: lang === 'zh' ? d.zh : d.en });
+        patches.push({ row: g.row, offset: Math.floor(g.offset / GROUP_SLOTS), message: lang === 'zh' ? d.zh : d.en });
       }
     }
     if (file && work && opts.out !== undefined) {
