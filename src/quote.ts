@@ -192,6 +192,10 @@ function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, bir
  * inside the window, which coverage period it buys, and why — each step with
  * its clause. Throws a {@link YibaoError} for any malformed input.
  *
+ * Dates (`paidOn`, `birthDate`) are strict ISO "YYYY-MM-DD": to read what
+ * offices write (2021/12/1, 2021年12月1日, 20211201, Excel serials), pass the
+ * text through {@link normaliseDateText} first, as the CLI and the roster do.
+ *
  * @example
  * ```ts
  * const q = quote({ county: '岢岚县', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' });

@@ -10,8 +10,8 @@ import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { categoryTable, policiesList, policyDetail } from './policies.js';
 import { loadPolicyFiles } from './policy-files.js';
 import { checkFile, formatCheck } from './check.js';
-import { splitCategories } from '../input-text.js';
-import { formatSummary, RosterFileError, runRoster } from './roster.js';
+import { normaliseDateText, splitCategories } from '../input-text.js';
+import { ENCODINGS, formatSummary, RosterFileError, runRoster, type RosterEncoding } from './roster.js';
 import { t, type Lang } from './text.js';
 
 const HELP: Record<string, string> = {
@@ -54,20 +54,35 @@ const HELP: Record<string, string> = {
 
   --json         完整数据（每项数值附条款和原文）/ all data, every value with its clause and quote
   --lang zh|en   输出语言 / language`,
-  roster: `yibao-rules roster <file> — 批量计算花名册 / compute a roster
+  roster: `yibao-rules roster <file|-> — 批量计算花名册 / compute a roster
 
-  输入 Input: CSV（UTF-8，可带 BOM；或 GB18030/GBK，中文 Excel 默认）或 XLSX。
+  输入 Input: CSV（UTF-8 可带 BOM、GB18030/GBK、带 BOM 的 UTF-16；逗号或制表符分隔；LF、CRLF 或 CR 换行）或 XLSX；- 为标准输入。
+  编码按整个文件判断 The encoding is decided on the whole file.
   表头可用中文或英文 Header names in Chinese or English:
-    姓名 name · 身份证号 id · 县 county · 待遇年度 year · 类别 categories（、,;/ 分隔）· 缴费日期 paidOn · 出生日期 birthDate
-  --out <file>     输出文件，格式按扩展名 .csv/.xlsx/.json（缺省：<输入名>.yibao.csv）
-                   output; format from the extension (default: <input>.yibao.csv)
-  --county <县>    表中无“县”列时使用 / county for rows without one
-  --year <年度>    表中无“待遇年度”列时使用 / coverage year for rows without one
-  --json           汇总以 JSON 输出 / print the summary as JSON
-  --lang zh|en     输出语言 / language (default zh)
+    姓名 name · 身份证号 id · 县 county · 待遇年度 year · 类别 categories（、,;/ 分隔；类别1、类别2… 合为一项）
+    · 缴费日期 paidOn · 出生日期 birthDate
+  --out <file>          输出 .csv/.xlsx/.json（缺省 <输入名>.yibao.csv；- 为标准输出，汇总改写到标准错误）
+                        output; format from the extension (- : standard output, summary on stderr)
+  --format csv|json|xlsx  --out - 时的格式 / format for --out -
+  --county <县>         表中无“县”列时使用 / county for rows without one
+  --year <年度>         表中无“待遇年度”列时使用 / coverage year for rows without one
+  --column 字段=列名    指定某列为某字段，可重复，如 --column 身份证号=身份证 / map a column (repeatable)
+  --ignore-column 列名  不使用该列，可重复 / leave a column unused (repeatable)
+  --header-row N        表头在第 N 行（缺省自动查找标题行下的表头）/ the header's row
+  --encoding utf-8|gb18030|utf-16le|utf-16be  不自动判断编码 / override the detection
+  --no-id-check         没有身份证号列时使用：不检查身份证号和重复 / no ID column: no ID or duplicate checks
+  --category-map <csv>  本地类别名与通知类别的对照表（两列：本地标签,通知类别）/ office labels → policy categories
+  --by <列名>           按该列（如 乡镇、村）分组汇总 / a summary table per value of a column
+  --targets <csv>       各组的参保目标（两列：名称,目标人数）；缺省用通知附件的乡镇任务表
+                        targets per value (name,target); default: the notice's township table
+  --raw                 不转义以 = + - @ 开头的单元格 / keep cells that start like formulas
+  --policy <文件>       本县政策文件（JSON，可重复）/ a policy file (JSON; repeatable)
+  --json                汇总以 JSON 输出 / print the summary as JSON
+  --lang zh|en          输出语言 / language (default zh)
 
   检查 Checks: 身份证号校验位与出生日期（GB 11643）、同一身份证号重复（两行都标记）。
-  输出的行数始终等于输入的行数。Output always has as many rows as the input.`,
+  输出的行数始终等于输入的行数；输出先写临时文件，完成后才替换原文件。
+  Output always has as many rows as the input; it replaces an earlier output only once complete.`,
   check: `yibao-rules check <policy.json> — 检查政策文件 / check a policy file
 
   校验结构、复核通知写明的结果（审计），给出 --notice 时逐条核对引文是否见于通知原文（忽略空白）。
@@ -139,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
       if (!/^\d{4}$/.test(values.year)) throw new UsageError(`年度须为四位数字：${values.year}`, `the year must be four digits: ${values.year}`, 'quote');
       const categories = (values.category ?? []).flatMap(splitCategories);
       const registry = policies(values.policy, L);
-      const q = quote({ county: values.county, coverageYear: Number(values.year), categories, paidOn: values['paid-on'], birthDate: values['birth-date'] }, registry);
+      const q = quote({ county: values.county, coverageYear: Number(values.year), categories, paidOn: values['paid-on'] === undefined ? undefined : normaliseDateText(values['paid-on']), birthDate: values['birth-date'] === undefined ? undefined : normaliseDateText(values['birth-date']) }, registry);
       if (values.json) return print(JSON.stringify(q, null, 2)), 0;
       const rows: Array<[string, string]> = [
         [t(L, '政策', 'policy'), q.policyId],
@@ -182,18 +197,35 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'roster': {
-      const { values, positionals } = parseArgs({ args: rest, options: { ...common, out: { type: 'string' }, county: { type: 'string' }, year: { type: 'string' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: {
+          ...common, out: { type: 'string' }, county: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, encoding: { type: 'string' },
+          'header-row': { type: 'string' }, column: { type: 'string', multiple: true }, 'ignore-column': { type: 'string', multiple: true }, 'no-id-check': { type: 'boolean' },
+          'category-map': { type: 'string' }, raw: { type: 'boolean' }, by: { type: 'string' }, targets: { type: 'string' },
+        },
+        allowPositionals: true,
+      });
       if (values.help) return print(HELP.roster!), 0;
       const L = lang(values.lang);
       const input = positionals[0];
-      if (!input) throw new UsageError('缺少花名册文件', 'missing the roster file', 'roster');
+      if (!input) throw new UsageError('缺少花名册文件（或 - 表示标准输入）', 'missing the roster file (or - for standard input)', 'roster');
       if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`年度须为四位数字：${values.year}`, `the year must be four digits: ${values.year}`, 'roster');
-      const out = values.out ?? `${basename(input, extname(input))}.yibao.csv`;
+      if (values['header-row'] !== undefined && !/^[1-9]\d{0,3}$/.test(values['header-row'])) throw new UsageError(`--header-row 须为正整数：${values['header-row']}`, `--header-row takes a positive number: ${values['header-row']}`, 'roster');
+      const encoding = values.encoding?.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^gbk$/, 'gb18030');
+      if (encoding !== undefined && !(ENCODINGS as readonly string[]).includes(encoding)) throw new UsageError(`--encoding 须为 ${ENCODINGS.join('、')}：${values.encoding}`, `--encoding takes ${ENCODINGS.join(', ')}: ${values.encoding}`, 'roster');
+      const out = values.out ?? (input === '-' ? '-' : `${basename(input, extname(input))}.yibao.csv`);
       const summary = await runRoster({
-        input, out, county: values.county, year: values.year === undefined ? undefined : Number(values.year), lang: L,
-        progress: Boolean(process.stderr.isTTY) && !values.json,
+        input, out, format: values.format, county: values.county, year: values.year === undefined ? undefined : Number(values.year), lang: L,
+        encoding: encoding as RosterEncoding | undefined, headerRow: values['header-row'] === undefined ? undefined : Number(values['header-row']),
+        columns: values.column, ignore: values['ignore-column'], noIdCheck: values['no-id-check'], categoryMap: values['category-map'], raw: values.raw, by: values.by, targets: values.targets,
+        progress: Boolean(process.stderr.isTTY) && !values.json && out !== '-',
+        registry: policies(values.policy, L),
       });
-      print(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, L));
+      // With the output on standard output, the summary goes to standard error.
+      const text = `${values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, L)}\n`;
+      if (out === '-') process.stderr.write(text);
+      else process.stdout.write(text);
       return summary.errors ? 2 : 0;
     }
     case 'workbook': {
