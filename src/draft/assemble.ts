@@ -35,7 +35,7 @@ export interface Assembled {
 
 const ns = (field: string, zh: string, en: string): DraftNote => ({ field, zh: `通知未写明：${zh}`, en: `not stated: ${en}` });
 
-function ruleOf(r: RuleFinding, notStated: DraftNote[], unrep: DraftNote[], i: number): Record<string, unknown> | undefined {
+function ruleOf(r: RuleFinding, notStated: DraftNote[], unrep: DraftNote[], i: number, phases: Set<string>): Record<string, unknown> | undefined {
   const k = r.rule;
   let subsidy: Record<string, unknown>;
   if (k.kind === 'tiers') {
@@ -62,7 +62,7 @@ function ruleOf(r: RuleFinding, notStated: DraftNote[], unrep: DraftNote[], i: n
     funders: subsidised ? r.funders : [],
     ...(subsidised && r.mechanism ? { mechanism: r.mechanism } : {}),
     ...(r.mechanismVariants.length && r.variantBefore ? { mechanismVariants: r.mechanismVariants.map((v) => ({ paidBefore: r.variantBefore!, kind: v.kind, cite: v.cite })) } : {}),
-    ...(r.preconditions.length ? { preconditions: r.preconditions } : {}),
+    ...(r.preconditions.length ? { preconditions: r.preconditions.filter((c) => c.kind !== 'paid-within-phase' || phases.has(c.phase)) } : {}),
     ...(r.exclusions && !r.codes.includes('ordinary') ? { exclusions: r.exclusions } : {}),
     ...(Object.keys(stated).length ? { stated } : {}),
   };
@@ -79,12 +79,19 @@ export function assemble(f: Findings): Assembled {
   else notStated.push(ns('county', '县名（或不在区划表中、或有多个读法）', 'the county (or it is not in the division table, or reads two ways)'));
 
   const d = f.document;
-  if (d.number && d.title && d.issuer && d.issuedOn)
-    p.document = { number: d.number.value, title: d.title.value.replace(/\s+/g, ''), issuer: d.issuer.value, issuedOn: d.issuedOn.value, cite: d.number.cite };
-  else {
-    for (const [k, zh] of [['number', '文号'], ['title', '标题'], ['issuer', '发文机关'], ['issuedOn', '成文日期']] as const)
-      if (!d[k]) notStated.push(ns(`document.${k}`, zh, k));
+  // What was found is kept even when the rest is missing: the reviewer completes it.
+  if (d.number || d.title || d.issuer || d.issuedOn) {
+    const cite = (d.number ?? d.title ?? d.issuer ?? d.issuedOn)!.cite;
+    p.document = {
+      ...(d.number ? { number: d.number.value } : {}),
+      ...(d.title ? { title: d.title.value.replace(/\s+/g, '') } : {}),
+      ...(d.issuer ? { issuer: d.issuer.value } : {}),
+      ...(d.issuedOn ? { issuedOn: d.issuedOn.value } : {}),
+      cite,
+    };
   }
+  for (const [k, zh] of [['number', '文号'], ['title', '标题'], ['issuer', '发文机关'], ['issuedOn', '成文日期']] as const)
+    if (!d[k]) notStated.push(ns(`document.${k}`, zh, k));
   if (cal.coverageYear) p.coverageYear = { year: cal.coverageYear.value, cite: cal.coverageYear.cite };
   else notStated.push(ns('coverageYear', '待遇年度', 'the coverage year'));
   if (cal.collectionYear) p.collectionYear = { year: cal.collectionYear.value, cite: cal.collectionYear.cite };
@@ -128,7 +135,7 @@ export function assemble(f: Findings): Assembled {
         cite: r.cite,
       });
     if (!r.codes.length) return;
-    const x = ruleOf(r, notStated, unrep, rules.length);
+    const x = ruleOf(r, notStated, unrep, rules.length, new Set(cal.phases.map((ph) => ph.value.id)));
     if (x) rules.push(x);
   });
   p.categories = rules;

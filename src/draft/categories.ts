@@ -38,7 +38,7 @@ export interface RuleFinding {
   funders: Array<{ funder: FunderCode; role: 'pays' | 'covers-shortfall'; cite: Cite }>;
   mechanism?: { kind: MechanismCode; cite: Cite };
   mechanismVariants: Array<{ kind: MechanismCode; cite: Cite }>;
-  preconditions: Array<{ kind: 'individual-part-paid-first' | 'enrolled-where-certified'; cite: Cite }>;
+  preconditions: Array<{ kind: 'individual-part-paid-first' | 'enrolled-where-certified'; cite: Cite } | { kind: 'paid-within-phase'; phase: string; cite: Cite }>;
   exclusions?: { categories: CategoryCode[]; cite: Cite };
   /** The rule is the notice's restatement of the standard for ordinary residents. */
   derivedFromStandard?: boolean;
@@ -260,6 +260,8 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   else if ((rule.kind === 'fixed' || rule.kind === 'percentage' || rule.kind === 'tiers') && (/定额资助/.test(rest) || individualM))
     mechanism = { kind: 'reduced-at-payment', cite };
 
+  const preconditions: RuleFinding['preconditions'] = [];
+  if (/^集中(参保)?(缴费|征缴)期(内)?参加|在集中(参保)?(缴费|征缴)期(内|间)(参保|缴费|参加)/.test(rest)) preconditions.push({ kind: 'paid-within-phase', phase: 'centralised', cite });
   const exclusions = subject.exclusions
     ? { categories: subject.exclusions.categories, cite: { clause: sentence.clause, quote: quoteWithin(ctx, sentence, subject.exclusions.text) } }
     : undefined;
@@ -274,7 +276,7 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
     funders,
     ...(mechanism ? { mechanism } : {}),
     mechanismVariants: [],
-    preconditions: [],
+    preconditions,
     ...(exclusions ? { exclusions } : {}),
   };
 }
@@ -316,7 +318,9 @@ export function findCategories(ctx: DraftContext): CategoryFindings {
     if (/需先缴纳个人缴费部分|先缴纳个人(缴费)?部分/.test(s.text)) {
       const subj = readSubject(s.text.slice(clauseLabel(s.text)?.length ?? 0).split(/等资助对象|需先/)[0]!);
       const c = ctx.cite(null, s.clause, s.start, s.end).cite;
-      for (const r of rules) if (r.codes.some((x) => subj.codes.includes(x)) && r.rule.kind !== 'full') r.preconditions.push({ kind: 'individual-part-paid-first', cite: c });
+      for (const r of rules)
+        if ((r.codes.some((x) => subj.codes.includes(x)) || r.names.some((n) => subj.names.includes(n))) && r.rule.kind !== 'full' && r.rule.kind !== 'none' && r.rule.kind !== 'unspecified')
+          r.preconditions.push({ kind: 'individual-part-paid-first', cite: c });
       continue;
     }
     if (/困难身份认定地参加.*方可享受/.test(s.text)) {

@@ -51,6 +51,15 @@ export function findDocument(ctx: DraftContext): DocumentFindings {
       if (prev && ORG.test(prev.text) && prev.text.length <= 40) out.issuer = ctx.cite(prev.text.replace(/文件$/, ''), '落款', prev.start, prev.end);
     }
   }
+  // A web page's metadata line: "日期:2022-11-11".
+  if (!out.issuedOn) {
+    const p = head.find((x) => /日期[：:](\d{4})-(\d{2})-(\d{2})/.test(x.text));
+    const m = p && /日期[：:](\d{4}-\d{2}-\d{2})/.exec(p.text);
+    if (p && m) {
+      const i = p.text.indexOf(m[0]);
+      out.issuedOn = ctx.cite(m[1]!, '文头', p.start + i, p.start + i + m[0].length);
+    }
+  }
   if (!out.issuer) {
     const p = head.find((x) => /文件$/.test(x.text) && ORG.test(x.text) && x.text.length <= 30);
     if (p) out.issuer = ctx.cite(p.text.replace(/文件$/, ''), '文头', p.start, p.end);

@@ -66,10 +66,13 @@ function traditionalShare(s: string): { share: number; conv: (x: string) => stri
   const conv = t2cn;
   let han = 0;
   let changed = 0;
-  for (const c of s) {
+  const whole = conv(s);
+  const same = whole.length === s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
     if (c >= '\u4e00' && c <= '\u9fff') {
       han++;
-      if (conv(c) !== c) changed++;
+      if (same ? whole[i] !== c : conv(c) !== c) changed++;
     }
   }
   return { share: han ? changed / han : 0, conv };

@@ -158,6 +158,7 @@ export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleY
   };
 
   // The window: the first sentence naming the collection with a date range.
+  let endIsCut = false; // the end was read from "截止…": a range does not override it
   for (const s of ss) {
     const windowSentence = WINDOW_WORD.test(s.text) && !COVERAGE_WORD.test(s.text.split(/，/)[0]!);
     if (!windowSentence && !PHASE_WORD.test(s.text)) continue;
@@ -201,10 +202,13 @@ export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleY
     if (!windowSentence) continue;
     // "截止12月25日": the last day.
     const cut = /(征收期|征期|缴费期|征缴期)?截(止|至)(到)?([^，。；(]*?日)/.exec(s.text);
-    if (cut && !out.end?.cite.quote.includes('截')) {
+    if (cut && !endIsCut) {
       const d = findDates(cut[4]!)[0];
       const r = d && resolveDate(d, 'end', d.y ? undefined : yearFor(s));
-      if (r) out.end = ctx.cite(r.date, s.clause, s.start, s.end, r.inferred);
+      if (r) {
+        out.end = ctx.cite(r.date, s.clause, s.start, s.end, r.inferred);
+        endIsCut = true;
+      }
     }
     const dom = /每月(\d{1,2})日?(?:-|至|到)(\d{1,2})日/.exec(s.text);
     if (dom && !out.daysOfMonth) out.daysOfMonth = ctx.cite({ from: Number(dom[1]), to: Number(dom[2]) }, s.clause, s.start, s.end);
