@@ -22,8 +22,8 @@ const browser: Options = {
 
 export default defineConfig([
   {
-    // The library: ESM + CommonJS + type declarations.
-    entry: { index: 'src/index.ts' },
+    // The library: ESM + CommonJS + type declarations; `yibao-rules/draft` is its own entry.
+    entry: { index: 'src/index.ts', draft: 'src/draft/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

@@ -22,6 +22,7 @@ const HELP: Record<string, string> = {
   yibao-rules policy <县 county> <年度 year> [--json] [--lang zh|en]
   yibao-rules roster <花名册 file.csv|.xlsx> [--out 结果.csv|.xlsx|.json] [--county …] [--year …] [--json] [--lang zh|en]
   yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples]
+  yibao-rules draft <通知 NOTICE.txt> [--out draft.json] [--report draft.md]
 
 每个命令都有 --help。Each command has --help.
 退出码 Exit codes: 0 成功 success · 1 失败 failure · 2 完成但部分行有错误 done, some rows had errors`,
@@ -69,6 +70,15 @@ const HELP: Record<string, string> = {
 
   工作簿只用普通公式（无加载项、无宏），可在 Excel、WPS、LibreOffice、Google 表格离线使用。
   Plain formulas only (no add-in, no macro): works offline in any spreadsheet program.`,
+  draft: `yibao-rules draft <通知 NOTICE.txt> — 由通知文本起草政策 / draft a policy from a notice's text
+
+  --out <file>      草稿 JSON（缺省：<通知名>.draft.json）/ the draft (default: <notice>.draft.json)
+  --report <file>   审核报告 Markdown（缺省：<通知名>.draft.md）/ the reviewer's report
+  --lang zh|en      输出语言 / language
+
+  离线、确定：同一文本总是得到同一草稿。每项数值附条款和原文；未写明的列为“未写明”。
+  Offline and deterministic. Every value cited; what the notice does not state is listed as such.
+  退出码 Exit: 0 草稿有效 valid draft · 1 草稿无效（仍写出草稿与报告）invalid (draft and report still written)`,
 };
 
 function lang(v: unknown): Lang {
@@ -165,6 +175,16 @@ async function main(argv: string[]): Promise<number> {
       const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'] });
       print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
       return 0;
+    }
+    case 'draft': {
+      const { values, positionals } = parseArgs({ args: rest, options: { ...common, out: { type: 'string' }, report: { type: 'string' } }, allowPositionals: true });
+      if (values.help) return print(HELP.draft!), 0;
+      const input = positionals[0];
+      if (!input) throw new UsageError('缺少通知文本文件', 'missing the notice text file', 'draft');
+      const { runDraft } = await import('./draft.js');
+      const r = await runDraft({ input, out: values.out, report: values.report, lang: lang(values.lang) });
+      print(r.lines.join('\n'));
+      return r.code;
     }
     default:
       throw new UsageError(`未知命令：${cmd}`, `unknown command: ${cmd}`, 'main');

@@ -227,7 +227,9 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   }
   if ((rule.kind === 'full' || rule.kind === 'percentage') && subsidyAmounts.length) {
     const m = subsidyAmounts[0]!;
-    const from = Math.max(0, m.index - 6);
+    const back = rest.slice(Math.max(0, m.index - 10), m.index);
+    const k = Math.max(back.lastIndexOf('即'), back.lastIndexOf('给予'), back.lastIndexOf('，') + 1 > 0 ? back.lastIndexOf('，') + 1 : -1);
+    const from = k >= 0 ? m.index - back.length + k : Math.max(0, m.index - 6);
     stated.subsidy = spanCite(from, m.index + m.length - from, m.amount);
   }
 
