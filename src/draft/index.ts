@@ -20,7 +20,8 @@
  *
  * @module
  */
-import { safeDefinePolicy } from '../policy.js';
+import { auditPolicy, safeDefinePolicy } from '../policy.js';
+import type { PolicyData } from '../schema.js';
 import type { YibaoIssue } from '../errors.js';
 import { assemble, type Findings } from './assemble.js';
 import { findCategories, type RuleFinding } from './categories.js';
@@ -175,7 +176,16 @@ export function draftPolicy(notice: string): Draft {
   const unrepresentable = [...assembled.unrepresentable, ...extraUnrep];
   const quoteProblems = verifyQuotes(policy, notice);
   const checked = safeDefinePolicy(policy);
-  const issues = checked.success ? [] : checked.error.issues;
+  const issues: YibaoIssue[] = checked.success ? [] : [...checked.error.issues];
+  // The audit runs even where validation fails for other fields (a missing window): its
+  // findings are worth a reviewer's eye as soon as the standard and the rules are there.
+  if (!checked.success && !issues.some((i) => i.code === 'audit_mismatch') && policy.standard && Array.isArray(policy.categories)) {
+    try {
+      for (const f of auditPolicy(policy as unknown as PolicyData)) issues.push({ code: 'audit_mismatch', path: f.path, zh: f.zh, en: f.en });
+    } catch {
+      // an incomplete rule cannot be audited; validation lists what is missing
+    }
+  }
   const valid = checked.success && quoteProblems.length === 0;
   const draft = { policy, valid, issues, notStated: assembled.notStated, inferences, ambiguities, unrepresentable, quoteProblems, findings };
   return { ...draft, report: renderReport(draft) };
