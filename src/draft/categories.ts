@@ -171,8 +171,9 @@ const DEFERRED = /(继续)?(执行|按)原(有的?)?(参保)?(资助)?政策(执
 const NONE = /不再享受(资助参保|参保资助)?政策|不享受(参保)?资助|不予资助/;
 const FULL = /全额资助|全额代缴|个人不需缴费|个人无需缴费|全额补助/;
 const PERCENT = /(\d+(?:\.\d+)?)%的(比例|标准)/;
-const FLOOR = /低于(\d+(?:\.\d+)?)元按(\d+(?:\.\d+)?)元/;
-const INDIVIDUAL_BEFORE = /个人(另需|仍需|需|自付|自缴|应)?缴(费|纳)(部分)?(为)?$/;
+const FLOOR = /低于(\d+(?:\.\d+)?)元的?，?按(\d+(?:\.\d+)?)元/;
+const FLOOR_MIN = /(?:最低|不低于|至少)(\d+(?:\.\d+)?)元/;
+const INDIVIDUAL_BEFORE = /个人(另需|仍需|只需|还需|需|自付|自缴|应|实际)?(缴费|缴纳|负担|承担|支付)(部分)?(为)?(每人每年)?$/;
 
 /** Reads one rule sentence. Returns undefined when the sentence states no rule for named categories. */
 export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | undefined {
@@ -197,12 +198,25 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   const at = (re: RegExp) => re.exec(rest);
   let rule: RuleKind | undefined;
   const money = findMoney(rest);
-  const floorM = at(FLOOR);
+  const floorM = at(FLOOR) ?? (() => {
+    const m = at(FLOOR_MIN);
+    return m ? Object.assign([m[0], m[1], m[1]], { index: m.index, input: m.input }) as unknown as RegExpExecArray : null;
+  })();
   const floorSpan = floorM ? [floorM.index, floorM.index + floorM[0].length] : [-1, -1];
   const individualM = money.find((m) => INDIVIDUAL_BEFORE.test(rest.slice(Math.max(0, m.index - 8), m.index)));
   const subsidyAmounts = money.filter(
     (m) => m !== individualM && !(m.index >= floorSpan[0]! && m.index < floorSpan[1]!) && !/缴费标准(为)?$/.test(rest.slice(Math.max(0, m.index - 6), m.index)),
   );
+  // "A、B分别…X元、Y元": paired in order where the counts agree; otherwise left to the reviewer.
+  if (/分别/.test(t)) {
+    ctx.ambiguity(
+      `categories[${subject.names[0]}]`,
+      '“分别”对应多个类别与数额：请审核人逐一对应，本句未写入草稿',
+      '"respectively" pairs several categories with several figures: the reviewer pairs them; this sentence is left out',
+      ctx.cite(null, sentence.clause, sentence.start, sentence.end).cite,
+    );
+    return undefined;
+  }
   if (DEFERRED.test(rest)) rule = { kind: 'unspecified' };
   else if (NONE.test(rest)) rule = { kind: 'none' };
   else if (FULL.test(rest)) rule = { kind: 'full' };
@@ -257,7 +271,7 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   }
 
   let mechanism: RuleFinding['mechanism'];
-  if (/先征后补/.test(rest)) mechanism = { kind: 'collect-then-reimburse', cite };
+  if (/先征后补|先缴后补|先征后返|先缴后返|先缴费后补助/.test(rest)) mechanism = { kind: 'collect-then-reimburse', cite };
   else if (/全额代缴/.test(rest) || rule.kind === 'full') mechanism = { kind: 'full-proxy', cite };
   else if ((rule.kind === 'fixed' || rule.kind === 'percentage' || rule.kind === 'tiers') && (/定额资助/.test(rest) || individualM))
     mechanism = { kind: 'reduced-at-payment', cite };

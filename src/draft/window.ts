@@ -28,7 +28,7 @@ export function findStandard(ctx: DraftContext): Cited<string> | undefined {
       off += seg.length + 1;
       if (off <= k) continue;
       const ms = findMoney(seg).filter((m) => segStart + m.index > k);
-      if (ms.length && !/提高|新增|增加|下调|不低于|资助|补助|另需/.test(seg) && /标准|每人|\/人/.test(seg + s.text.slice(k, k + 12))) {
+      if (ms.length && !/提高(?!到|至)|新增|增加(?!到|至)|下调|不低于|资助|补助|另需/.test(seg) && /标准|每人|\/人/.test(seg + s.text.slice(k, k + 12))) {
         const m = ms[0]!;
         // Not a category's rule ("低保对象…个人缴费40元").
         if (/个人缴费\d/.test(seg) && !/每人/.test(seg)) break;
@@ -55,7 +55,7 @@ export function findRanges(text: string): DateRange[] {
     const after = text.slice(a.index + a.length);
     const b = ds[i + 1];
     const gap = b ? text.slice(a.index + a.length, b.index) : '';
-    if (b && /^(至|到|-|—|～)(次年|每年)?$/.test(gap)) {
+    if (b && /^起?(至|到|-|—|～)(次年|每年)?$/.test(gap)) {
       out.push({ from: a, to: b, index: a.index, end: b.index + b.length });
       i++;
       continue;

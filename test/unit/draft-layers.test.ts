@@ -249,3 +249,29 @@ describe('a notice of the genre, end to end', () => {
     );
   });
 });
+
+describe('other ways the genre writes the same things', () => {
+  const base = (body: string) => draftPolicy(`一、缴费标准\n2032年度居民个人缴费标准提高到每人每年420元。\n二、资助\n${body}\n三、缴费时间\n缴费时间自2031年9月1日起至2031年12月31日止。`);
+
+  it('"提高到" states the standard; "起至…止" is a range', () => {
+    const d = base('1. 特困人员全额资助。');
+    expect(d.findings.standard?.value).toBe('420.00');
+    expect(d.findings.calendar.start?.value).toBe('2031-09-01');
+    expect(d.findings.calendar.end?.value).toBe('2031-12-31');
+  });
+
+  it('"低于280元的按280元资助", "个人只需缴纳", "先缴后补"', () => {
+    const d = base('1. 低保对象按个人缴费标准60%的比例给予资助（低于280元的按280元资助），个人只需缴纳140元，采取先缴后补的方式。');
+    const r = d.findings.categories.rules.find((x) => x.codes.includes('minimum-living-allowance'))!;
+    expect(r.rule).toEqual({ kind: 'percentage', rate: '0.60', floor: '280.00' });
+    expect(r.stated.individual?.value).toBe('140.00');
+    expect(r.mechanism?.kind).toBe('collect-then-reimburse');
+    expect(d.issues.filter((i) => i.code === 'audit_mismatch')).toEqual([]);
+  });
+
+  it('"分别" is left to the reviewer, never paired by guess', () => {
+    const d = base('1. 低保对象、返贫致贫人口分别给予每人每年300元、200元资助。');
+    expect(d.findings.categories.rules.filter((x) => x.codes.includes('minimum-living-allowance'))).toEqual([]);
+    expect(d.ambiguities.map((a) => a.en).join()).toMatch(/respectively/);
+  });
+});
