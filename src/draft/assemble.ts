@@ -15,6 +15,8 @@ import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from '../policies/assumption
 import type { CategoryFindings, RuleFinding } from './categories.js';
 import type { CountyFinding, DocumentFindings } from './header.js';
 import type { DraftNote } from './types.js';
+import type { TableFinding } from './tables.js';
+import type { Cited } from './types.js';
 import type { CalendarFindings } from './window.js';
 
 /** Everything the finders found. */
@@ -24,6 +26,7 @@ export interface Findings {
   standard?: { value: string; cite: { clause: string; quote: string } };
   calendar: CalendarFindings;
   categories: CategoryFindings;
+  tables: Array<Cited<TableFinding>>;
 }
 
 /** A draft in today's model, possibly incomplete, and what it lacks. */
@@ -144,7 +147,7 @@ export function assemble(f: Findings): Assembled {
   p.channels = [];
   p.targets = [];
   p.figures = [];
-  p.tables = [];
+  p.tables = f.tables.map((t) => ({ ...t.value, cite: t.cite }));
   p.rounding = ROUNDING_ASSUMED;
   p.combination = HIGHEST_SINGLE_ASSUMED;
   return { policy: p as Assembled['policy'], notStated, unrepresentable: unrep };

@@ -30,6 +30,7 @@ import { findCounty, findDocument } from './header.js';
 import { normalise, quoteOf, squash } from './normalise.js';
 import { renderReport } from './report.js';
 import type { Cited, DraftContext, DraftNote } from './types.js';
+import { findTables } from './tables.js';
 import { findCalendar, findStandard } from './window.js';
 
 export { normalise, quoteOf } from './normalise.js';
@@ -170,7 +171,8 @@ export function draftPolicy(notice: string): Draft {
     if (c?.inferred) inferences.push({ field, zh: c.inferred.split(' / ')[0]!, en: c.inferred.split(' / ').slice(1).join(' / ') || c.inferred, cite: c.cite });
   }
 
-  const findings: Findings = { document, county, standard, calendar, categories };
+  const tables = findTables(ctx);
+  const findings: Findings = { document, county, standard, calendar, categories, tables };
   const assembled = assemble(findings);
   const policy = assembled.policy;
   const unrepresentable = [...assembled.unrepresentable, ...extraUnrep];

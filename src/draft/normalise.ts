@@ -79,7 +79,7 @@ function traditionalShare(s: string): { share: number; conv: (x: string) => stri
 }
 
 /** Lines that end a block even without punctuation: titles, document numbers. */
-const BLOCK_END = /(通知|公告|通告|方案|意见|文件|号|函|名单|分解表)$/;
+const BLOCK_END = /(通知|公告|通告|方案|意见|文件|号|函|名单|表)$/;
 const SENTENCE_END = /[。；！？：:)」”]$/;
 const LABEL_START = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是|附件|方式[一二三四五六七八九十]+)/;
 

@@ -64,6 +64,10 @@ export function policyFacts(p: AnyPolicy): Fact[] {
       for (const pc of r.preconditions ?? []) add(`${k}.precondition.${pc.kind}`, pc.phase ?? true, 'category', pc.cite);
     }
   }
+  for (const t of p.tables ?? []) {
+    for (const r of t.rows) add(`table.${t.id}.${r.name}`, r.values.join(','), 'figure', t.cite);
+    add(`table.${t.id}.total`, t.total.join(','), 'figure', t.cite);
+  }
   return out;
 }
 
