@@ -42,6 +42,8 @@ export interface RuleFinding {
   exclusions?: { categories: CategoryCode[]; cite: Cite };
   /** The rule is the notice's restatement of the standard for ordinary residents. */
   derivedFromStandard?: boolean;
+  /** Where a second rule starts in the same sentence (offset in the sentence). */
+  next?: number;
   /** "对已缴费的…退补": paid before this date (the notice's date, an inference). */
   variantBefore?: string;
 }
@@ -170,7 +172,7 @@ export function readSubject(s: string): Subject {
 const DEFERRED = /(继续)?(执行|按)原(有的?)?(参保)?(资助)?政策(执行)?|按相关政策(规定)?执行|按有关政策(规定)?执行/;
 const NONE = /不再享受(资助参保|参保资助)?政策|不享受(参保)?资助|不予资助/;
 const FULL = /全额资助|全额代缴|个人不需缴费|个人无需缴费|全额补助/;
-const PERCENT = /(\d+(?:\.\d+)?)%的(比例|标准)/;
+const PERCENT = /(\d+(?:\.\d+)?)%的(?:比例|标准)|(?:缴费标准|标准)的(\d+(?:\.\d+)?)%/;
 const FLOOR = /低于(\d+(?:\.\d+)?)元的?，?按(\d+(?:\.\d+)?)元/;
 const FLOOR_MIN = /(?:最低|不低于|至少)(\d+(?:\.\d+)?)元/;
 const INDIVIDUAL_BEFORE = /个人(另需|仍需|只需|还需|需|自付|自缴|应|实际)?(缴费|缴纳|负担|承担|支付)(部分)?(为)?(每人每年)?$/;
@@ -189,7 +191,20 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   const end = subjectEnd(t);
   if (end <= 0) return undefined;
   const subjectText = t.slice(0, end);
-  const rest = t.slice(end);
+  const restAll = t.slice(end);
+  // A second subject in the same sentence ("特困人员全额资助，低保对象按80%…") starts a rule of its own.
+  let cut = -1;
+  for (let i = 0, depth = 0; i < restAll.length && cut < 0; i++) {
+    const c = restAll[i]!;
+    if (c === '(' || c === '“') depth++;
+    else if ((c === ')' || c === '”') && depth > 0) depth--;
+    if (depth || c !== '，') continue;
+    const seg = restAll.slice(i + 1).replace(PREFIX, '');
+    const e2 = subjectEnd(seg);
+    if (e2 > 0 && readSubject(seg.slice(0, e2)).codes.length && /资助|补助|缴费|全额|%|政策/.test(seg)) cut = i;
+  }
+  const rest = cut >= 0 ? restAll.slice(0, cut) : restAll;
+  const next = cut >= 0 ? shift + end + cut + 1 : undefined;
   const subject = readSubject(subjectText);
   if (!subject.codes.length && !subject.unmapped.length) return undefined;
   // Unknown names must look like names of people, not of work ("医保部门做好…").
@@ -221,7 +236,8 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   else if (NONE.test(rest)) rule = { kind: 'none' };
   else if (FULL.test(rest)) rule = { kind: 'full' };
   else if (at(PERCENT)) {
-    const rate = toRate(at(PERCENT)![1]!);
+    const pm = at(PERCENT)!;
+    const rate = toRate((pm[1] ?? pm[2])!);
     if (rate) rule = { kind: 'percentage', rate, ...(floorM && floorM[1] === floorM[2] ? { floor: toMoney(floorM[1]!)! } : {}) };
   } else if (subsidyAmounts.length && /资助|补助|补贴/.test(rest)) rule = { kind: 'fixed', amount: subsidyAmounts[0]!.amount };
   else if (subject.codes.includes('ordinary') && /缴费标准(为|是)/.test(rest) && !/资助|补助/.test(rest)) rule = { kind: 'none' };
@@ -229,7 +245,7 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   if (!rule) return undefined;
 
   const sStart = sentence.start;
-  const cite = ctx.cite(null, sentence.clause, sStart, sentence.end).cite;
+  const cite = ctx.cite(null, sentence.clause, sStart, next === undefined ? sentence.end : sStart + next - 1).cite;
   const spanCite = (i: number, len: number, value: string) => ctx.cite(value, sentence.clause, sStart + shift + end + i, sStart + shift + end + i + len);
   const stated: RuleFinding['stated'] = {};
   if (individualM) {
@@ -294,6 +310,7 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
     mechanismVariants: [],
     preconditions,
     ...(exclusions ? { exclusions } : {}),
+    ...(next !== undefined ? { next } : {}),
   };
 }
 
@@ -323,7 +340,7 @@ export function findCategories(ctx: DraftContext): CategoryFindings {
   const rules: RuleFinding[] = [];
   const groups: GroupFinding[] = [];
   let othersDeferred: Cite | undefined;
-  const ss = ctx.sentences;
+  const ss = [...ctx.sentences];
   for (let i = 0; i < ss.length; i++) {
     const s = ss[i]!;
     if (s.clause === '文头' && !/资助|缴费/.test(s.text)) continue;
@@ -361,6 +378,7 @@ export function findCategories(ctx: DraftContext): CategoryFindings {
       }
     }
     const r = readRule(ctx, s);
+    if (r?.next !== undefined) ss.splice(i + 1, 0, { ...s, text: s.text.slice(r.next), start: s.start + r.next });
     if (r) {
       if (r.rule.kind === 'tiers' && rules.some((x) => x.codes.some((c) => r.codes.includes(c)))) continue;
       rules.push(r);

@@ -9,6 +9,7 @@
 import type { Sentence } from './clauses.js';
 import { findDates, resolveDate, type DateMention } from './dates.js';
 import { CHINESE_NUMERAL, findMoney, readNumber } from './numbers.js';
+import { categoryOf } from './lexicon.js';
 import type { Cited, DraftContext } from './types.js';
 
 type Cite = { clause: string; quote: string };
@@ -20,6 +21,9 @@ export function findStandard(ctx: DraftContext): Cited<string> | undefined {
   for (const s of ctx.sentences) {
     const k = s.text.search(/个人缴费标准|缴费标准|个人缴费(部分)?每人/);
     if (k < 0) continue;
+    // A category's own payment ("低保对象个人缴费标准为每人每年80元") is not the standard.
+    const who = categoryOf(s.text.slice(Math.max(0, s.text.lastIndexOf('，', k) + 1), k));
+    if (who && who !== 'ordinary') continue;
     if (/资助|补助/.test(s.text.slice(0, k)) && !/个人缴费标准/.test(s.text)) continue;
     const segs = s.text.split('，');
     let off = 0;

@@ -275,3 +275,23 @@ describe('other ways the genre writes the same things', () => {
     expect(d.ambiguities.map((a) => a.en).join()).toMatch(/respectively/);
   });
 });
+
+describe('two rules in one sentence, and a category’s own payment', () => {
+  it('splits "特困人员全额资助，低保对象按…" into two rules, each with its own figures', () => {
+    const d = draftPolicy('一、标准\n2033年度个人缴费标准为每人每年400元。\n二、资助\n特困人员全额资助，低保对象按个人缴费标准的70%给予定额资助，即资助280元。');
+    const rules = d.findings.categories.rules;
+    const full = rules.find((r) => r.codes.includes('extreme-poverty'))!;
+    const low = rules.find((r) => r.codes.includes('minimum-living-allowance'))!;
+    expect(full.rule.kind).toBe('full');
+    expect(full.stated.subsidy).toBeUndefined();
+    expect(low.rule).toEqual({ kind: 'percentage', rate: '0.70' });
+    expect(low.stated.subsidy?.value).toBe('280.00');
+    expect(d.quoteProblems).toEqual([]);
+    expect(d.issues.filter((i) => i.code === 'audit_mismatch')).toEqual([]);
+  });
+
+  it('"低保对象个人缴费标准为每人每年80元" is not the standard', () => {
+    const d = draftPolicy('二、资助\n低保对象个人缴费标准为每人每年80元。\n三、标准\n个人缴费标准为每人每年400元。');
+    expect(d.findings.standard?.value).toBe('400.00');
+  });
+});
