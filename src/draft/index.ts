@@ -95,6 +95,14 @@ export function verifyQuotes(policy: unknown, notice: string): QuoteProblem[] {
 /**
  * Drafts a policy from a notice's text. Never throws for any text; the same
  * text always gives the same draft.
+ *
+ * @example
+ * ```ts
+ * const d = draftPolicy('二、缴费标准\n2031年度城乡居民个人缴费标准为每人每年五百元。');
+ * d.findings.standard?.value // '500.00'
+ * d.findings.standard?.cite  // { clause: '二', quote: '2031年度城乡居民个人缴费标准为每人每年五百元。' }
+ * d.notStated.map((n) => n.field) // ['county', 'document.number', …, 'collection.start', …]
+ * ```
  */
 export function draftPolicy(notice: string): Draft {
   const normal = normalise(notice);
@@ -173,6 +181,10 @@ export function draftPolicy(notice: string): Draft {
 
   const tables = findTables(ctx);
   const findings: Findings = { document, county, standard, calendar, categories, tables };
+  inferences.push(
+    { field: 'rounding', zh: '取整规则：通知未写明，采用库的默认假设（四舍五入到分）', en: 'rounding: not stated; the library’s stated assumption (half up, to the fen) is used' },
+    { field: 'combination', zh: '多重身份：通知未写明，采用库的默认假设（就高、不重复）', en: 'several identities: not stated; the library’s stated assumption (the single highest subsidy) is used' },
+  );
   const assembled = assemble(findings);
   const policy = assembled.policy;
   const unrepresentable = [...assembled.unrepresentable, ...extraUnrep];

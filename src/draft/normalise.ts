@@ -80,6 +80,14 @@ function traditionalShare(s: string): { share: number; conv: (x: string) => stri
 
 /** Lines that end a block even without punctuation: titles, document numbers. */
 const BLOCK_END = /(通知|公告|通告|方案|意见|文件|号|函|名单|表)$/;
+/** A piece of the input as the normalised text reads it (simplified, when the input was converted). */
+export function asNormalised(n: NormalText, s: string): string {
+  if (!n.converted) return s;
+  t2cn ??= Converter({ from: 'tw', to: 'cn' });
+  const conv = t2cn;
+  return [...s].map((c) => (conv(c).length === 1 ? conv(c) : c)).join('');
+}
+
 const SENTENCE_END = /[。；！？：:)」”]$/;
 const LABEL_START = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[一二三四五六七八九十]+是|附件|方式[一二三四五六七八九十]+)/;
 

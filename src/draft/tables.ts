@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { asNormalised } from './normalise.js';
 import type { Cited, DraftContext } from './types.js';
 
 /** A table as found. */
@@ -19,7 +20,7 @@ export interface TableFinding {
 
 const PLACE = /(镇|乡|街道|街道办事处|办事处|社区|村|开发区|管委会)$/;
 const TOTAL = /^(合计|总计|全县合计|全县)$/;
-const cells = (line: string) => line.split(/\t+|\s{2,}/).map((c) => c.trim()).filter((c) => c !== '');
+const cellsOf = (line: string) => line.split(/\t+|\s{2,}/).map((c) => c.trim()).filter((c) => c !== '');
 const compact = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
 /** Finds the township tables of the attachments. */
@@ -28,6 +29,7 @@ export function findTables(ctx: DraftContext): Array<Cited<TableFinding>> {
   const firstAttachment = ctx.paragraphs.findIndex((p) => p.clause.startsWith('附件'));
   if (firstAttachment < 0) return out;
   const lines = ctx.normal.original.split('\n');
+  const cells = (line: string) => cellsOf(asNormalised(ctx.normal, line));
   const lineStarts: number[] = [];
   let o = 0;
   for (const l of lines) {

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Converter } from 'opencc-js/cn2t';
 import { draftPolicy, type Draft } from '../../src/draft/index.js';
 import { NOTICES } from '../../src/policies/index.js';
 import { HAVE_NOTICES, NOTICES_DIR } from '../helpers.js';
@@ -153,6 +154,20 @@ describe.runIf(HAVE_NOTICES)('draftPolicy on the eight texts, field by field', (
     const l = draftOf('lingchuan-2023.txt');
     expect(l.valid).toBe(false);
     expect(l.notStated.map((n) => n.field)).toEqual(['coverage']);
+  });
+
+  it('a traditional-character rendering drafts the same figures and dates, quoted in traditional characters', () => {
+    for (const file of ['qinshui-2025.txt', 'kelan-2022.txt']) {
+      const simplified = readFileSync(`${NOTICES_DIR}${file}`, 'utf8');
+      const traditional = Converter({ from: 'cn', to: 'tw' })(simplified);
+      expect(traditional).not.toBe(simplified);
+      const t = draftPolicy(traditional);
+      const s = draftOf(file);
+      const facts = (d: Draft) => draftFacts(d).filter((x) => x.kind === 'figure' || x.kind === 'date').map((x) => `${x.key}=${x.value}`).sort();
+      expect(facts(t)).toEqual(facts(s));
+      expect(t.quoteProblems).toEqual([]);
+      expect((t.policy as { standard: { cite: { quote: string } } }).standard.cite.quote).toMatch(/繳費標準/);
+    }
   });
 
   it('the same text always gives the same draft', () => {
