@@ -348,6 +348,11 @@ export function findCategories(ctx: DraftContext): CategoryFindings {
       i = readFunding(ctx, ss, i, rules);
       continue;
     }
+    const body = s.text.slice(clauseLabel(s.text)?.length ?? 0);
+    if (/^(上述|以上|所需)?(参保)?资助(参保)?(所需)?资金(由|从)/.test(body)) {
+      readBlanketFunding(ctx, s, rules);
+      continue;
+    }
     if (/需先缴纳个人缴费部分|先缴纳个人(缴费)?部分/.test(s.text)) {
       const subj = readSubject(s.text.slice(clauseLabel(s.text)?.length ?? 0).split(/等资助对象|需先/)[0]!);
       const c = ctx.cite(null, s.clause, s.start, s.end).cite;
@@ -437,6 +442,28 @@ function readFunding(ctx: DraftContext, ss: readonly Sentence[], i: number, rule
     }
   }
   return j;
+}
+
+/** "资助资金由医疗救助基金列支。" on its own: the funder of every subsidy of the same clause that names none. */
+function readBlanketFunding(ctx: DraftContext, s: Sentence, rules: RuleFinding[]) {
+  const cite = ctx.cite(null, s.clause, s.start, s.end).cite;
+  const fs = findFunders(s.text).filter((f) => f.funder !== 'unqualified-finance');
+  if (!fs.length) return;
+  if (/或/.test(s.text) && fs.length > 1) {
+    ctx.ambiguity('categories.funders', '资金来源以“或”连接：未写明由哪一方资助', 'funders joined by "or": the text does not say which pays', cite);
+    return;
+  }
+  const top = s.clause.split('、')[0];
+  const covered = rules.filter((r) => r.cite.clause.split('、')[0] === top && r.rule.kind !== 'none' && r.rule.kind !== 'unspecified' && !r.funders.length);
+  for (const r of covered)
+    for (const f of fs) if (!r.funders.some((x) => x.funder === f.funder)) r.funders.push({ funder: f.funder as FunderCode, role: 'pays', cite });
+  if (covered.length)
+    ctx.inference(
+      'categories.funders',
+      `“${s.text}”读作本条款（${top}）所列全部资助的资金来源`,
+      `read as the funder of every subsidy listed in clause ${top}`,
+      cite,
+    );
 }
 
 /** Two rules for one category: the same reading is kept once; different readings are both dropped. */

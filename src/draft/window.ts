@@ -290,6 +290,9 @@ export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleY
   for (const s of ctx.sentences) {
     const nb = new RegExp(`新生儿[^。；]{0,20}?出生(之日起|后|之日)?(${CHINESE_NUMERAL}|\\d+)个月(之内|以内|内)`).exec(s.text);
     if (nb && !out.newborn && /当年度?[^。；]{0,20}待遇|当年享受/.test(s.text)) out.newborn = ctx.cite(Number(readNumber(nb[2]!)), s.clause, s.start, s.end);
+    const nbDays = new RegExp(`新生儿[^。；]{0,20}?出生(之日起|后|之日)?(${CHINESE_NUMERAL}|\\d+)(日|天)(之内|以内|内)`).exec(s.text);
+    if (nbDays && !out.newborn)
+      ctx.unrepresentable('collection.specialWindows', `新生儿参保期限以天计（${nbDays[0]}）：现行政策模型只能以月表示`, `the newborn window is stated in days (${nbDays[0]}); today's model holds months only`, sentenceCite(ctx, s));
     const pp = new RegExp(`(\\d+|${CHINESE_NUMERAL})个工作日(后|之后|以后)`).exec(s.text);
     if (pp && !out.proofOfPayment && /缴费(证明|记录|凭证)|查询|打印/.test(ctx.paragraphs[s.paragraph]!.text)) out.proofOfPayment = ctx.cite(Number(readNumber(pp[1]!)), s.clause, s.start, s.end);
   }

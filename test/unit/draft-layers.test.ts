@@ -295,3 +295,45 @@ describe('two rules in one sentence, and a category’s own payment', () => {
     expect(d.findings.standard?.value).toBe('400.00');
   });
 });
+
+describe('a second style of the genre (made up): issued by bureaus, full-width digits, (一) items, a blanket funding sentence', () => {
+  const text = [
+    '某某县医疗保障局 某某县财政局 国家税务总局某某县税务局',
+    '关于做好2034年度城乡居民基本医疗保险参保缴费工作的通知',
+    '一、缴费标准',
+    '２０３４年度城乡居民医保个人缴费标准为每人每年３８０元。中央和地方财政补助标准为每人每年不低于６４０元。',
+    '二、资助参保',
+    '（一）特困人员参保个人缴费部分给予全额资助；',
+    '（二）低保对象按照个人缴费标准的80%给予资助，即每人资助304元，个人缴纳76元；',
+    '（三）脱贫不稳定人口、边缘易致贫人口和突发严重困难人口按照每人每年280元的标准给予定额资助，个人缴纳100元。',
+    '资助资金由医疗救助基金列支。',
+    '三、缴费时间',
+    '集中缴费期：2033年9月1日至2033年12月31日。参保人员待遇享受期为2034年1月1日至2034年12月31日。',
+    '联系人：王某 13800000000',
+    '某某县医疗保障局',
+    '2033年8月25日',
+  ].join('\n');
+  const d = draftPolicy(text);
+  const p = d.policy as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const byCode = (c: string) => p.categories.find((r: { categories: string[] }) => r.categories.includes(c));
+
+  it('reads the figures, the window and the coverage', () => {
+    expect(p.standard.amount).toBe('380.00');
+    expect(p.coverage).toMatchObject({ start: '2034-01-01', end: '2034-12-31' });
+    expect(p.collection.start.date).toBe('2033-09-01');
+    expect(p.collection.end.date).toBe('2033-12-31');
+    expect(byCode('minimum-living-allowance').stated).toMatchObject({ subsidy: { amount: '304.00' }, individual: { amount: '76.00' } });
+    expect(byCode('sudden-severe-hardship').subsidy).toMatchObject({ kind: 'fixed', amount: '280.00' });
+    expect(d.issues.filter((i) => i.code === 'audit_mismatch')).toEqual([]);
+  });
+
+  it('the blanket funding sentence funds every subsidy of its clause, as a listed inference', () => {
+    for (const c of ['extreme-poverty', 'minimum-living-allowance', 'marginal-at-risk']) expect(byCode(c).funders.map((f: { funder: string }) => f.funder)).toEqual(['medical-assistance-fund']);
+    expect(d.inferences.some((n) => n.field === 'categories.funders')).toBe(true);
+  });
+
+  it('no document number is invented; the contact line is never copied', () => {
+    expect(d.notStated.map((n) => n.field)).toEqual(['county', 'document.number']);
+    expect(JSON.stringify(d.policy) + d.report).not.toMatch(/13800000000|王某/);
+  });
+});
