@@ -112,6 +112,22 @@ export function ymd(y: number, m: number, d: number): string {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/**
+ * Joins reasons written "中文 / English" into one, each language with its own.
+ *
+ * @example
+ * ```ts
+ * joinReasons(['甲 / a', '乙 / b']) // '甲；乙 / a; b'
+ * ```
+ */
+export function joinReasons(reasons: ReadonlyArray<string | undefined>): string | undefined {
+  const rs = [...new Set(reasons.filter((r): r is string => !!r))];
+  if (!rs.length) return undefined;
+  const zh = rs.map((r) => r.split(' / ')[0]!);
+  const en = rs.map((r) => r.split(' / ').slice(1).join(' / ') || r);
+  return `${zh.join('；')} / ${en.join('; ')}`;
+}
+
 /** A resolved date: the civil date, and the reasoning where part of it was inferred. */
 export interface ResolvedDate {
   readonly date: string;
@@ -143,5 +159,5 @@ export function resolveDate(
   if (y === undefined) return undefined;
   const d = mention.d ?? (mention.monthEnd || edge === 'end' ? daysInMonth(y, mention.m) : 1);
   if (d > daysInMonth(y, mention.m)) return undefined;
-  return { date: ymd(y, mention.m, d), ...(reasons.length ? { inferred: reasons.join('；') } : {}) };
+  return { date: ymd(y, mention.m, d), ...(reasons.length ? { inferred: joinReasons(reasons)! } : {}) };
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Sentence } from './clauses.js';
-import { findDates, resolveDate, type DateMention } from './dates.js';
+import { findDates, joinReasons, resolveDate, type DateMention } from './dates.js';
 import { CHINESE_NUMERAL, findMoney, readNumber } from './numbers.js';
 import { categoryOf } from './lexicon.js';
 import type { Cited, DraftContext } from './types.js';
@@ -118,7 +118,7 @@ export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleY
     const a = resolveDate(r.from, 'start');
     const b = a && resolveDate(r.to, 'end', undefined, { y: Number(a.date.slice(0, 4)), m: r.from.m! });
     if (a && b) {
-      const inferred = [a.inferred, b.inferred].filter(Boolean).join('；') || undefined;
+      const inferred = joinReasons([a.inferred, b.inferred]);
       out.coverage = ctx.cite({ start: a.date, end: b.date }, s.clause, s.start, s.end, inferred);
       out.coverageYear = ctx.cite(Number(a.date.slice(0, 4)), s.clause, s.start, s.end, inferred);
       break;
@@ -181,7 +181,7 @@ export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleY
           ctx.ambiguity('collection', `日期“${s.text.slice(r.index, r.end)}”有多种读法，均未采用`, `the dates "${s.text.slice(r.index, r.end)}" read several ways: none picked`, sentenceCite(ctx, s));
         continue;
       }
-      const inferred = [a.inferred, b.inferred].filter(Boolean).join('；') || undefined;
+      const inferred = joinReasons([a.inferred, b.inferred]);
       if (name && phaseId(name)) {
         const p = phaseId(name)!;
         if (!out.phases.some((x) => x.value.id === p.id))
@@ -242,7 +242,7 @@ export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleY
     const endDate = out.end.value;
     out.phases = out.phases.map((p) =>
       (p.value.id === 'centralised' || p.value.id === 'sweep-up') && p.value.end > endDate && p.value.end.slice(0, 7) === endDate.slice(0, 7)
-        ? { ...p, value: { ...p.value, end: endDate }, inferred: `${p.inferred ? `${p.inferred}；` : ''}该月的征期截止 ${endDate} / the window closes on ${endDate} in that month` }
+        ? { ...p, value: { ...p.value, end: endDate }, inferred: joinReasons([p.inferred, `该月的征期截止 ${endDate} / the window closes on ${endDate} in that month`]) }
         : p,
     );
     if (out.start && out.end.value < out.start.value) delete out.end;

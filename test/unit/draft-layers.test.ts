@@ -337,3 +337,11 @@ describe('a second style of the genre (made up): issued by bureaus, full-width d
     expect(JSON.stringify(d.policy) + d.report).not.toMatch(/13800000000|王某/);
   });
 });
+
+describe('inferences', () => {
+  it('keep each language apart when reasons are joined', async () => {
+    const { joinReasons } = await import('../../src/draft/dates.js');
+    expect(joinReasons(['甲 / a', undefined, '乙 / b', '甲 / a'])).toBe('甲；乙 / a; b');
+    expect(joinReasons([])).toBeUndefined();
+  });
+});
