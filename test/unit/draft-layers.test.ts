@@ -144,7 +144,7 @@ describe('dates', () => {
   it('fills a missing year only with a stated reason, and a month-only end with its last day', () => {
     const [m] = findDates('9月');
     expect(resolveDate(m!, 'start')).toBeUndefined();
-    expect(resolveDate(m!, 'end', { value: 2024, reason: 'r' })).toEqual({ date: '2024-09-30', inferred: 'r' });
+    expect(resolveDate(m!, 'end', { value: 2024, reason: '年 / year' })).toEqual({ date: '2024-09-30', inferred: '年 / year' });
     const [feb] = findDates('2月底');
     expect(resolveDate(feb!, 'end', undefined, { y: 2024, m: 9 })?.date).toBe('2025-02-28');
   });
