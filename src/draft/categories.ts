@@ -235,8 +235,9 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   if (DEFERRED.test(rest)) rule = { kind: 'unspecified' };
   else if (NONE.test(rest)) rule = { kind: 'none' };
   else if (FULL.test(rest)) rule = { kind: 'full' };
-  else if (at(PERCENT)) {
-    const pm = at(PERCENT)!;
+  else if (at(PERCENT) || (/个人缴费/.test(t) && /资助|补助/.test(rest) && (rest.match(/\d+(?:\.\d+)?%/g) ?? []).length === 1)) {
+    // "按…80%的比例", "标准的90%", or the one percentage of a rule about the individual contribution.
+    const pm = at(PERCENT) ?? /(\d+(?:\.\d+)?)%/.exec(rest)!;
     const rate = toRate((pm[1] ?? pm[2])!);
     if (rate) rule = { kind: 'percentage', rate, ...(floorM && floorM[1] === floorM[2] ? { floor: toMoney(floorM[1]!)! } : {}) };
   } else if (subsidyAmounts.length && /资助|补助|补贴/.test(rest)) rule = { kind: 'fixed', amount: subsidyAmounts[0]!.amount };

@@ -127,7 +127,7 @@ export function draftPolicy(notice: string): Draft {
   const county = findCounty(ctx, document);
   const standard = findStandard(ctx);
   const titleYear = document.title && /(\d{4})年度/.exec(document.title.value);
-  const calendar = findCalendar(ctx, standard, titleYear ? { ...document.title!, value: Number(titleYear[1]) } : undefined);
+  const calendar = findCalendar(ctx, standard, titleYear ? { ...document.title!, value: Number(titleYear[1]) } : undefined, document.issuedOn?.value);
   const categories = findCategories(ctx);
 
   // Ordinary residents: where no rule names them, they pay the standard (the notice's own figure).

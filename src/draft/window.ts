@@ -105,7 +105,7 @@ function phaseId(name: string): { id: string; en: string } | undefined {
 }
 
 /** Finds the years and the calendar. `issuedOn` dates what "已缴费的" refers to; not used here. */
-export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleYear?: Cited<number>): CalendarFindings {
+export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleYear?: Cited<number>, issuedOn?: string): CalendarFindings {
   const out: CalendarFindings = { phases: [], suspensions: [], deadlines: [], extensions: [] };
   const ss = ctx.sentences.filter((s) => s.clause !== '文头' || /缴费期|享受/.test(s.text));
 
@@ -157,6 +157,12 @@ export function findCalendar(ctx: DraftContext, standard?: Cited<string>, titleY
       return {
         value: covY - 1,
         reason: `年份未写：通知写明“${/当期缴纳下期|下一年享受|预收/.exec(nextYear.text)![0]}”，征缴在待遇年度 ${covY} 的前一年 / the year is not written; the notice collects in the year before the coverage year ${covY}`,
+      };
+    // The notice is dated in the year before the coverage year: its dates without a year fall in it.
+    if (covY && issuedOn && Number(issuedOn.slice(0, 4)) === covY - 1)
+      return {
+        value: covY - 1,
+        reason: `年份未写：通知成文于 ${issuedOn}，即待遇年度 ${covY} 的前一年 / the year is not written; the notice is dated ${issuedOn}, the year before the coverage year ${covY}`,
       };
     return undefined;
   };

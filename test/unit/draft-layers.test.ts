@@ -345,3 +345,23 @@ describe('inferences', () => {
     expect(joinReasons([])).toBeUndefined();
   });
 });
+
+describe('more inferences of the genre', () => {
+  it('dates without a year take the notice’s year when it is the year before the coverage year (an inference)', () => {
+    const d = draftPolicy('关于做好2036年度城乡居民基本医疗保险参保缴费工作的通知\n一、标准\n2036年度个人缴费标准为每人每年400元。\n二、时间\n集中征缴期为9月1日至12月31日。\n某某县医疗保障局\n2035年8月1日');
+    expect(d.findings.calendar.start?.value).toBe('2035-09-01');
+    expect(d.findings.calendar.end?.value).toBe('2035-12-31');
+    expect(d.inferences.some((n) => n.field === 'collection.start' && /成文于 2035-08-01/.test(n.zh))).toBe(true);
+  });
+
+  it('without such evidence no year is guessed', () => {
+    const d = draftPolicy('一、标准\n个人缴费标准为每人每年400元。\n二、时间\n集中征缴期为9月1日至12月31日。');
+    expect(d.findings.calendar.start).toBeUndefined();
+    expect(d.notStated.map((n) => n.field)).toContain('collection.start');
+  });
+
+  it('"个人缴费部分给予70%的资助" is a percentage rule', () => {
+    const d = draftPolicy('二、资助\n低保对象个人缴费部分给予70%的资助。');
+    expect(d.findings.categories.rules.find((r) => r.codes.includes('minimum-living-allowance'))?.rule).toEqual({ kind: 'percentage', rate: '0.70' });
+  });
+});
