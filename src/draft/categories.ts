@@ -235,7 +235,7 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   if (DEFERRED.test(rest)) rule = { kind: 'unspecified' };
   else if (NONE.test(rest)) rule = { kind: 'none' };
   else if (FULL.test(rest)) rule = { kind: 'full' };
-  else if (at(PERCENT) || (/个人缴费/.test(t) && /资助|补助/.test(rest) && (rest.match(/\d+(?:\.\d+)?%/g) ?? []).length === 1)) {
+  else if (at(PERCENT) || (/个人缴费/.test(t) && (rest.match(/\d+(?:\.\d+)?%/g) ?? []).length === 1 && rest.split(/[，；]/).some((seg) => /%/.test(seg) && /资助|补助/.test(seg) && !/率|达到|覆盖|完成|任务/.test(seg)))) {
     // "按…80%的比例", "标准的90%", or the one percentage of a rule about the individual contribution.
     const pm = at(PERCENT) ?? /(\d+(?:\.\d+)?)%/.exec(rest)!;
     const rate = toRate((pm[1] ?? pm[2])!);

@@ -365,3 +365,10 @@ describe('more inferences of the genre', () => {
     expect(d.findings.categories.rules.find((r) => r.codes.includes('minimum-living-allowance'))?.rule).toEqual({ kind: 'percentage', rate: '0.70' });
   });
 });
+
+describe('a percentage that is not a rate of the contribution', () => {
+  it('"参保率达到100%" in a category sentence is no rule', () => {
+    const d = draftPolicy('二、资助\n低保对象参保率达到100%，个人缴费部分由医疗救助基金资助。');
+    expect(d.findings.categories.rules.filter((r) => r.codes.includes('minimum-living-allowance'))).toEqual([]);
+  });
+});
