@@ -219,8 +219,18 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   })();
   const floorSpan = floorM ? [floorM.index, floorM.index + floorM[0].length] : [-1, -1];
   const individualM = money.find((m) => INDIVIDUAL_BEFORE.test(rest.slice(Math.max(0, m.index - 8), m.index)));
+  // A cap ("最高不超过300元") is not a subsidy: today's model has no place for it.
+  const isCap = (m: { index: number }) => /(不超过|最高|最多|封顶|以内)$/.test(rest.slice(Math.max(0, m.index - 6), m.index));
+  const caps = money.filter(isCap);
+  if (caps.length)
+    ctx.unrepresentable(
+      `categories[${subject.names[0]}]`,
+      `资助上限（${caps.map((c) => `${c.amount} 元`).join('、')}）：现行政策模型无法表示`,
+      `a cap on the subsidy (${caps.map((c) => c.amount).join(', ')}): today's model cannot hold it`,
+      ctx.cite(null, sentence.clause, sentence.start, sentence.end).cite,
+    );
   const subsidyAmounts = money.filter(
-    (m) => m !== individualM && !(m.index >= floorSpan[0]! && m.index < floorSpan[1]!) && !/缴费标准(为)?$/.test(rest.slice(Math.max(0, m.index - 6), m.index)),
+    (m) => m !== individualM && !isCap(m) && !(m.index >= floorSpan[0]! && m.index < floorSpan[1]!) && !/缴费标准(为)?$/.test(rest.slice(Math.max(0, m.index - 6), m.index)),
   );
   // "A、B分别…X元、Y元": paired in order where the counts agree; otherwise left to the reviewer.
   if (/分别/.test(t)) {

@@ -372,3 +372,13 @@ describe('a percentage that is not a rate of the contribution', () => {
     expect(d.findings.categories.rules.filter((r) => r.codes.includes('minimum-living-allowance'))).toEqual([]);
   });
 });
+
+describe('a cap on the subsidy', () => {
+  it('is reported as not representable, never read as a stated subsidy', () => {
+    const d = draftPolicy('二、资助\n重度残疾人按个人缴费标准80%的比例给予资助，最高不超过300元。');
+    const r = d.findings.categories.rules.find((x) => x.codes.includes('severe-disability'))!;
+    expect(r.rule).toEqual({ kind: 'percentage', rate: '0.80' });
+    expect(r.stated.subsidy).toBeUndefined();
+    expect(d.unrepresentable.map((n) => n.en).join()).toMatch(/cap on the subsidy \(300\.00\)/);
+  });
+});
