@@ -92,12 +92,12 @@ function countyIndex(): Map<string, string[]> {
   return byName;
 }
 
-/** County names (known to the division table) that end at each 县/旗 of a text, longest first. */
+/** County-level names (known to the division table: 县, 旗, 区, county-level 市) that end in a text, longest first. */
 export function countyNamesIn(s: string): string[] {
   const idx = countyIndex();
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) {
-    if (s[i] !== '县' && s[i] !== '旗') continue;
+    if (s[i] !== '县' && s[i] !== '旗' && s[i] !== '区' && s[i] !== '市') continue;
     for (let len = 6; len >= 2; len--) {
       if (i + 1 - len < 0) continue;
       const name = s.slice(i + 1 - len, i + 1);

@@ -382,3 +382,18 @@ describe('a cap on the subsidy', () => {
     expect(d.unrepresentable.map((n) => n.en).join()).toMatch(/cap on the subsidy \(300\.00\)/);
   });
 });
+
+describe('the county', () => {
+  it('is found by its name in the division table, districts and county-level cities included', async () => {
+    const { countyNamesIn } = await import('../../src/draft/header.js');
+    expect(countyNamesIn('关于开展竹山县2021年城乡居民基本医疗保险参保缴费的公告')).toEqual(['竹山县']);
+    expect(countyNamesIn('介休市人民政府办公室')).toEqual(['介休市']);
+    expect(countyNamesIn('忻州市医疗保障局')).toEqual([]);
+  });
+
+  it('a name two prefectures share, with neither named, is two readings: none is picked', () => {
+    const d = draftPolicy('城区人民政府办公室文件\n关于做好2030年度城乡居民基本医疗保险参保缴费工作的通知');
+    expect(d.findings.county).toBeUndefined();
+    expect(d.ambiguities.map((a) => a.field)).toContain('county');
+  });
+});
