@@ -476,7 +476,7 @@ const EMPTY: Record<OutKey, string> = Object.fromEntries(OUT.map(([k]) => [k, ''
 
 function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
   return {
-    standard: q.standard,
+    standard: q.standard ?? '',
     individual: q.individual ?? '',
     subsidy: q.subsidy ?? '',
     dueAtPayment: q.dueAtPayment ?? '',

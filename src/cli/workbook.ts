@@ -12,7 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CATEGORY_CODES, categoryName, FUNDER_NAMES, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
+import { CATEGORY_CODES, categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { formatCivilDate } from '../civil-date.js';
 import { CONTEXT_STRIDE, decide, maskOf, type CompiledPolicy } from '../engine.js';
 import { YibaoError } from '../errors.js';
@@ -35,17 +35,17 @@ export interface WorkbookOptions {
 export function exampleRows(cp: CompiledPolicy): Array<[string, string, string, string, string, string]> {
   const p = cp.policy;
   // A payment date inside the window: the first open day two weeks in, else the first open day.
-  const open = cp.window.days.map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0);
-  const paid = formatCivilDate(cp.window.start + (open.find((i) => i >= 14) ?? open[0] ?? 0));
-  const names = [...new Set([...CATEGORY_CODES.map((c) => (c === 'ordinary' ? '' : categoryName(c, 'zh'))), ...p.categories.flatMap((r) => r.names), ...p.groups.map((g) => g.name)])];
+  const open = cp.window!.days.map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0);
+  const paid = formatCivilDate(cp.window!.start + (open.find((i) => i >= 14) ?? open[0] ?? 0));
+  const names = [...new Set([...CATEGORY_CODES.map((c) => (c === 'ordinary' ? '' : categoryName(c, 'zh'))), ...p.categories.flatMap((r) => r.names), ...p.groups.map((g) => g.name)])].filter((n) => n === '' || cp.aliases.has(n)); // ambiguous names are not examples
   const rows: Array<[string, string, string, string, string, string]> = names.map((n, i) => [`示例${i + 1}`, n, '', '', paid, '']);
   rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), categoryName('severe-disability', 'zh'), categoryName('marginal-at-risk', 'zh'), paid, '']);
   rows.push([`示例${rows.length + 1}`, '', '', '', '', '']);
-  rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), '', '', formatCivilDate(cp.window.end + 3), '']);
-  for (const s of p.collection.suspensions) rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), '', '', s.from, '']);
-  if (cp.newborn) {
+  rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), '', '', formatCivilDate(cp.window!.end + 3), '']);
+  for (const s of p.collection!.suspensions) rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), '', '', s.from, '']);
+  if (cp.newborn?.months !== undefined) {
     // Born after the window closed, enrolled a month later: the newborn rule.
-    const birth = cp.window.end + 10;
+    const birth = cp.window!.end + 10;
     rows.push([`示例${rows.length + 1}`, '', '', '', formatCivilDate(birth + 30), formatCivilDate(birth)]);
     rows.push([`示例${rows.length + 1}`, '', '', '', formatCivilDate(birth + 200), formatCivilDate(birth)]);
   }
@@ -90,16 +90,16 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   // ---------------------------------------------------------------- 政策
   const pol = wb.addWorksheet('政策');
   pol.columns = [{ width: 22 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 14 }, { width: 30 }, { width: 24 }, { width: 14 }, { width: 80 }];
-  const c = p.collection;
+  const c = p.collection!; // the workbook needs a stated window (built-ins have one)
   const params: Array<[string, string | number | Date, string, string]> = [
-    ['待遇年度', p.coverageYear.year, p.coverageYear.cite.clause, p.coverageYear.cite.quote],
-    ['个人缴费标准（元）', Number(p.standard.amount), p.standard.cite.clause, p.standard.cite.quote],
-    ['征缴开始', civil(c.start.date), c.start.cite.clause, c.start.cite.quote],
-    ['征缴截止', civil(c.end.date), c.end.cite.clause, c.end.cite.quote],
+    ['待遇年度', p.coverageYear.year, p.coverageYear.cite?.clause ?? '推断', p.coverageYear.cite?.quote ?? p.coverageYear.inferred?.reasoning ?? ''],
+    ['个人缴费标准（元）', Number(p.standard!.amount), p.standard!.cite?.clause ?? '推断', p.standard!.cite?.quote ?? p.standard!.inferred?.reasoning ?? ''],
+    ['征缴开始', civil(c.start.date), c.start.cite?.clause ?? '推断', c.start.cite?.quote ?? c.start.inferred?.reasoning ?? ''],
+    ['征缴截止', civil(c.end.date), c.end.cite?.clause ?? '推断', c.end.cite?.quote ?? c.end.inferred?.reasoning ?? ''],
     ['每月可缴费起始日', c.daysOfMonth?.from ?? 1, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日'],
     ['每月可缴费截止日', c.daysOfMonth?.to ?? 31, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日'],
-    ['待遇开始', civil(p.coverage.start), p.coverage.cite.clause, p.coverage.cite.quote],
-    ['待遇结束', civil(p.coverage.end), p.coverage.cite.clause, p.coverage.cite.quote],
+    ['待遇开始', civil(p.coverage!.start), p.coverage!.cite?.clause ?? '推断', p.coverage!.cite?.quote ?? p.coverage!.inferred?.reasoning ?? ''],
+    ['待遇结束', civil(p.coverage!.end), p.coverage!.cite?.clause ?? '推断', p.coverage!.cite?.quote ?? p.coverage!.inferred?.reasoning ?? ''],
     ['新生儿参保期限（月）', cp.newborn?.months ?? 0, cp.newborn?.cite.clause ?? '—', cp.newborn?.cite.quote ?? '通知未规定新生儿特别参保期'],
   ];
   pol.addRow(['参数', '值', '', '', '', '', '', '条款', '原文']).font = { bold: true };
@@ -138,7 +138,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
       kind,
       s.kind === 'percentage' ? `${formatRate(s.rate)}${s.floor ? `（不低于 ${s.floor}）` : ''}` : '',
       q.subsidy === null ? '未明确' : Number(q.subsidy),
-      rule.funders.map((f) => FUNDER_NAMES[f.funder].zh + (f.role === 'covers-shortfall' ? '（不足部分）' : '')).join('；') || (rule.route?.length ? `（未写明）经${rule.route[0]!.from}` : '—'),
+      rule.funders.map((f) => funderNames([f.funder], 'zh') + (f.role === 'covers-shortfall' ? '（不足部分）' : '')).join('；') || (rule.route?.length ? `（未写明）经${rule.route[0]!.from}` : '—'),
       rule.mechanism ? MECHANISM_NAMES[rule.mechanism.kind].zh : '—',
       s.cite.clause,
       s.cite.quote,
@@ -224,7 +224,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
       `DAY(F${r})<=${P['每月可缴费截止日']}`,
       ...suspRows.map((s) => `NOT(AND(F${r}>=${s.from},F${r}<${s.to}))`),
     ].join(',');
-    const newborn = cp.newborn ? `AND(G${r}<>"",F${r}>=G${r},F${r}<=EDATE(G${r},${P['新生儿参保期限（月）']}),YEAR(F${r})=${P['待遇年度']})` : 'FALSE';
+    const newborn = cp.newborn?.months !== undefined ? `AND(G${r}<>"",F${r}>=G${r},F${r}<=EDATE(G${r},${P['新生儿参保期限（月）']}),YEAR(F${r})=${P['待遇年度']})` : 'FALSE';
     row.getCell(16).value = { formula: `IF(OR(${blank},F${r}=""),"",IF(OR(AND(${regular}),${newborn}),"是","否"))` } as ExcelJS.CellFormulaValue;
     row.getCell(17).value = { formula: `IF(${blank},"",IF(F${r}="",${P['待遇开始']},IF(AND(${regular}),${P['待遇开始']},IF(${newborn},F${r},""))))` } as ExcelJS.CellFormulaValue;
     row.getCell(18).value = { formula: `IF(${blank},"",IF(Q${r}="","",${P['待遇结束']}))` } as ExcelJS.CellFormulaValue;

@@ -16,12 +16,12 @@ import type { Cited, DraftContext } from './types.js';
 
 type Cite = { clause: string; quote: string };
 
-/** A rule's kind as read. `tiers`: several amounts by sub-class (today's model has no place for them). */
+/** A rule's kind as read. `tiers`: several amounts by sub-class (drafted as classes of the category). */
 export type RuleKind =
   | { kind: 'none' }
   | { kind: 'full' }
   | { kind: 'fixed'; amount: string }
-  | { kind: 'percentage'; rate: string; floor?: string }
+  | { kind: 'percentage'; rate: string; floor?: string; cap?: string }
   | { kind: 'unspecified' }
   | { kind: 'tiers'; tiers: Array<{ name: string; amount: string }> };
 
@@ -35,7 +35,10 @@ export interface RuleFinding {
   cite: Cite;
   sentence: Sentence;
   stated: { subsidy?: Cited<string>; individual?: Cited<string> };
-  funders: Array<{ funder: FunderCode; role: 'pays' | 'covers-shortfall'; cite: Cite }>;
+  /** `finance`: "财政" whose level of government is not stated. */
+  funders: Array<{ funder: FunderCode | 'finance'; role: 'pays' | 'covers-shortfall'; cite: Cite }>;
+  /** "A或B": either funder, the notice does not say which. */
+  funding?: 'one-of';
   mechanism?: { kind: MechanismCode; cite: Cite };
   mechanismVariants: Array<{ kind: MechanismCode; cite: Cite }>;
   preconditions: Array<{ kind: 'individual-part-paid-first' | 'enrolled-where-certified'; cite: Cite } | { kind: 'paid-within-phase'; phase: string; cite: Cite }>;
@@ -222,13 +225,6 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   // A cap ("最高不超过300元") is not a subsidy: today's model has no place for it.
   const isCap = (m: { index: number }) => /(不超过|最高|最多|封顶|以内)$/.test(rest.slice(Math.max(0, m.index - 6), m.index));
   const caps = money.filter(isCap);
-  if (caps.length)
-    ctx.unrepresentable(
-      `categories[${subject.names[0]}]`,
-      `资助上限（${caps.map((c) => `${c.amount} 元`).join('、')}）：现行政策模型无法表示`,
-      `a cap on the subsidy (${caps.map((c) => c.amount).join(', ')}): today's model cannot hold it`,
-      ctx.cite(null, sentence.clause, sentence.start, sentence.end).cite,
-    );
   const subsidyAmounts = money.filter(
     (m) => m !== individualM && !isCap(m) && !(m.index >= floorSpan[0]! && m.index < floorSpan[1]!) && !/缴费标准(为)?$/.test(rest.slice(Math.max(0, m.index - 6), m.index)),
   );
@@ -254,6 +250,15 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   else if (subject.codes.includes('ordinary') && /缴费标准(为|是)/.test(rest) && !/资助|补助/.test(rest)) rule = { kind: 'none' };
   else if (/定额资助/.test(rest)) rule = { kind: 'tiers', tiers: [] }; // amounts follow ("其中，…")
   if (!rule) return undefined;
+  // A cap ("最高不超过300元") bounds a percentage; on any other rule it is left to the reviewer.
+  if (caps.length === 1 && rule.kind === 'percentage') rule.cap = caps[0]!.amount;
+  else if (caps.length)
+    ctx.ambiguity(
+      `categories[${subject.names[0]}]`,
+      `资助上限（${caps.map((c) => `${c.amount} 元`).join('、')}）：不是按比例资助的上限，未写入草稿`,
+      `a cap on the subsidy (${caps.map((c) => c.amount).join(', ')}) that does not bound a single percentage: left out of the draft`,
+      ctx.cite(null, sentence.clause, sentence.start, sentence.end).cite,
+    );
 
   const sStart = sentence.start;
   const cite = ctx.cite(null, sentence.clause, sStart, next === undefined ? sentence.end : sStart + next - 1).cite;
@@ -275,6 +280,7 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   }
 
   const funders: RuleFinding['funders'] = [];
+  let funding: RuleFinding['funding'];
   const fm = findFunders(rest);
   const scopeUnclear = /资助参保所需资金由/.test(rest);
   if (scopeUnclear) {
@@ -284,16 +290,13 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
       'the funding sentence does not say whom it covers (the categories of this sentence, or all those subsidised before it): two readings, neither picked',
       cite,
     );
-  } else if (/或/.test(rest.slice(fm[0]?.index ?? 0, (fm[fm.length - 1]?.index ?? 0) + 4)) && fm.length > 1) {
-    ctx.ambiguity(`categories[${subject.names[0]}].funders`, '资金来源以“或”连接：未写明由哪一方资助', 'funders joined by "or": the text does not say which pays', cite);
   } else {
+    // "A或B": either, the notice does not say which (one-of); "财政" without a level stays so.
+    if (fm.length > 1 && /或/.test(rest.slice(fm[0]!.index, fm[fm.length - 1]!.index))) funding = 'one-of';
     for (const f of fm) {
-      if (f.funder === 'unqualified-finance') {
-        ctx.ambiguity(`categories[${subject.names[0]}].funders`, `“${f.word}”未写明哪一级财政`, `"${f.word}": the level of government is not stated`, cite);
-        continue;
-      }
-      const role = /不足部分由$/.test(rest.slice(Math.max(0, f.index - 5), f.index)) ? 'covers-shortfall' : 'pays';
-      if (!funders.some((x) => x.funder === f.funder)) funders.push({ funder: f.funder, role, cite });
+      const funder = f.funder === 'unqualified-finance' ? 'finance' : f.funder;
+      const role = funding ? 'pays' : /不足部分由$/.test(rest.slice(Math.max(0, f.index - 5), f.index)) ? 'covers-shortfall' : 'pays';
+      if (!funders.some((x) => x.funder === funder)) funders.push({ funder, role, cite });
     }
   }
 
@@ -317,6 +320,7 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
     sentence,
     stated,
     funders,
+    ...(funding ? { funding } : {}),
     ...(mechanism ? { mechanism } : {}),
     mechanismVariants: [],
     preconditions,
@@ -438,9 +442,9 @@ function readFunding(ctx: DraftContext, ss: readonly Sentence[], i: number, rule
     if (codes !== 'rest') codes.forEach((c) => named.add(c));
     const fs: RuleFinding['funders'] = [];
     for (const f of findFunders(seg.slice(by))) {
-      if (f.funder === 'unqualified-finance') continue;
+      const funder = f.funder === 'unqualified-finance' ? 'finance' : f.funder;
       const role = /不足部分由$/.test(seg.slice(by).slice(Math.max(0, f.index - 5), f.index)) ? 'covers-shortfall' : 'pays';
-      if (!fs.some((x) => x.funder === f.funder)) fs.push({ funder: f.funder, role, cite });
+      if (!fs.some((x) => x.funder === funder)) fs.push({ funder, role, cite });
     }
     assignments.push({ codes, funders: fs });
   }
@@ -458,16 +462,18 @@ function readFunding(ctx: DraftContext, ss: readonly Sentence[], i: number, rule
 /** "资助资金由医疗救助基金列支。" on its own: the funder of every subsidy of the same clause that names none. */
 function readBlanketFunding(ctx: DraftContext, s: Sentence, rules: RuleFinding[]) {
   const cite = ctx.cite(null, s.clause, s.start, s.end).cite;
-  const fs = findFunders(s.text).filter((f) => f.funder !== 'unqualified-finance');
+  const fs = findFunders(s.text);
   if (!fs.length) return;
-  if (/或/.test(s.text) && fs.length > 1) {
-    ctx.ambiguity('categories.funders', '资金来源以“或”连接：未写明由哪一方资助', 'funders joined by "or": the text does not say which pays', cite);
-    return;
-  }
+  const oneOf = fs.length > 1 && /或/.test(s.text.slice(fs[0]!.index, fs[fs.length - 1]!.index));
   const top = s.clause.split('、')[0];
   const covered = rules.filter((r) => r.cite.clause.split('、')[0] === top && r.rule.kind !== 'none' && r.rule.kind !== 'unspecified' && !r.funders.length);
-  for (const r of covered)
-    for (const f of fs) if (!r.funders.some((x) => x.funder === f.funder)) r.funders.push({ funder: f.funder as FunderCode, role: 'pays', cite });
+  for (const r of covered) {
+    for (const f of fs) {
+      const funder = f.funder === 'unqualified-finance' ? 'finance' : f.funder;
+      if (!r.funders.some((x) => x.funder === funder)) r.funders.push({ funder, role: 'pays', cite });
+    }
+    if (oneOf) r.funding = 'one-of';
+  }
   if (covered.length)
     ctx.inference(
       'categories.funders',

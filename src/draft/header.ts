@@ -38,6 +38,16 @@ export function findDocument(ctx: DraftContext): DocumentFindings {
     const p = head.find((x) => /(通知|公告|通告)$/.test(x.text) && /医疗保险|医保/.test(x.text) && x.text.length <= 60);
     if (p) out.title = ctx.cite(p.text, '文头', p.start, p.end);
   }
+  if (!out.title) {
+    // A web page's heading in brackets: "【2022年度…居民医保…标准】".
+    for (const p of head) {
+      const m = /【([^【】]{6,60})】/.exec(p.text);
+      if (m && /医疗保险|医保/.test(m[1]!)) {
+        out.title = ctx.cite(m[1]!, '标题', p.start + m.index + 1, p.start + m.index + 1 + m[1]!.length);
+        break;
+      }
+    }
+  }
   // 落款: an organisation and a full date on the next line, the last such pair before the end.
   for (const printed of [false, true]) {
     for (let i = ps.length - 1; i >= 0 && !out.issuer; i--) {

@@ -50,7 +50,7 @@ export interface QuoteProblem {
 
 /** The result of drafting one notice. */
 export interface Draft {
-  /** The draft policy in today's model (possibly incomplete: see `notStated`). */
+  /** The draft policy in the open policy model (possibly incomplete: see `notStated`). */
   readonly policy: Record<string, unknown>;
   /** True when the draft validates, its audit is clean and every quote is verified. */
   readonly valid: boolean;
@@ -59,7 +59,7 @@ export interface Draft {
   readonly notStated: readonly DraftNote[];
   readonly inferences: readonly DraftNote[];
   readonly ambiguities: readonly DraftNote[];
-  /** What the notice states that today's model cannot hold. */
+  /** What the notice states that the draft could not place in the policy (left to the reviewer). */
   readonly unrepresentable: readonly DraftNote[];
   readonly quoteProblems: readonly QuoteProblem[];
   /** Everything the finders found, model-independent. */
@@ -186,6 +186,7 @@ export function draftPolicy(notice: string): Draft {
     { field: 'combination', zh: '多重身份：通知未写明，采用库的默认假设（就高、不重复）', en: 'several identities: not stated; the library’s stated assumption (the single highest subsidy) is used' },
   );
   const assembled = assemble(findings);
+  inferences.push(...assembled.inferences);
   const policy = assembled.policy;
   const unrepresentable = [...assembled.unrepresentable, ...extraUnrep];
   const quoteProblems = verifyQuotes(policy, notice);
