@@ -44,10 +44,14 @@ export async function runDraft(o: DraftCommand): Promise<{ code: number; lines: 
     t(L, `审核报告：${report}`, `review report: ${report}`),
     t(
       L,
-      `未写明 ${d.notStated.length} 项 · 推断 ${d.inferences.length} 项 · 两种读法 ${d.ambiguities.length} 项 · 模型无法表示 ${d.unrepresentable.length} 项 · 校验问题 ${d.issues.length} 项`,
-      `not stated ${d.notStated.length} · inferences ${d.inferences.length} · two readings ${d.ambiguities.length} · not representable ${d.unrepresentable.length} · validation issues ${d.issues.length}`,
+      `未写明 ${d.notStated.length} 项 · 推断 ${d.inferences.length} 项 · 两种读法 ${d.ambiguities.length} 项 · 待审核人处理 ${d.unrepresentable.length} 项 · 校验问题 ${d.issues.length} 项`,
+      `not stated ${d.notStated.length} · inferences ${d.inferences.length} · two readings ${d.ambiguities.length} · left to the reviewer ${d.unrepresentable.length} · validation issues ${d.issues.length}`,
     ),
     ...d.notStated.map((n) => `  - ${L === 'zh' ? n.zh : n.en}`),
+    ...(d.gaps.length ? [t(L, '政策记录的未写明与推断（policyGaps）：', 'what the policy records as not stated or inferred (policyGaps):'), ...d.gaps.map((g) => `  - [${g.kind}] ${g.path}: ${L === 'zh' ? g.zh : g.en}`)] : []),
+    d.check.ok
+      ? t(L, `check --notice：通过（${d.check.quotesChecked} 处引文）`, `check --notice: passes (${d.check.quotesChecked} quotes)`)
+      : t(L, `check --notice：${d.check.problems.length} 个问题`, `check --notice: ${d.check.problems.length} problems`),
   ];
   return { code: d.valid ? 0 : 1, lines };
 }

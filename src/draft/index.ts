@@ -20,7 +20,8 @@
  *
  * @module
  */
-import { auditPolicy, safeDefinePolicy } from '../policy.js';
+import { checkPolicy } from '../check-policy.js';
+import { auditPolicy, safeDefinePolicy, type PolicyGap } from '../policy.js';
 import type { PolicyData } from '../schema.js';
 import type { YibaoIssue } from '../errors.js';
 import { assemble, type Findings } from './assemble.js';
@@ -62,6 +63,10 @@ export interface Draft {
   /** What the notice states that the draft could not place in the policy (left to the reviewer). */
   readonly unrepresentable: readonly DraftNote[];
   readonly quoteProblems: readonly QuoteProblem[];
+  /** What the draft records as not stated or inferred (`policyGaps`), when it validates. */
+  readonly gaps: readonly PolicyGap[];
+  /** `checkPolicy(draft, { notice })`: what `yibao-rules check --notice` says of the draft. */
+  readonly check: { readonly ok: boolean; readonly problems: readonly YibaoIssue[]; readonly quotesChecked: number };
   /** Everything the finders found, model-independent. */
   readonly findings: Findings;
   /** The reviewer's report in Markdown (Chinese first, English beside). */
@@ -202,6 +207,8 @@ export function draftPolicy(notice: string): Draft {
     }
   }
   const valid = checked.success && quoteProblems.length === 0;
-  const draft = { policy, valid, issues, notStated: assembled.notStated, inferences, ambiguities, unrepresentable, quoteProblems, findings };
+  const c = checkPolicy(policy, { notice });
+  const check = { ok: c.ok, problems: c.problems, quotesChecked: c.quotesChecked };
+  const draft = { policy, valid, issues, notStated: assembled.notStated, inferences, ambiguities, unrepresentable, quoteProblems, gaps: c.gaps, check, findings };
   return { ...draft, report: renderReport(draft) };
 }

@@ -1,13 +1,15 @@
 /**
  * The reviewer's report: Markdown, Chinese first with English beside. Each
  * figure with its clause and quote and a box to tick; what is not stated;
- * inferences with their reasoning; readings left open; what today's model
- * cannot hold; validation and audit findings; the quote check.
+ * inferences with their reasoning; readings left open; what was left to the
+ * reviewer; the policy's gaps (`policyGaps`); validation and audit findings;
+ * the quote check and `check --notice`.
  *
  * @module
  */
 import type { YibaoIssue } from '../errors.js';
 import { formatPath } from '../errors.js';
+import type { PolicyGap } from '../policy.js';
 import type { DraftNote } from './types.js';
 
 interface ReportInput {
@@ -18,6 +20,8 @@ interface ReportInput {
   inferences: readonly DraftNote[];
   ambiguities: readonly DraftNote[];
   unrepresentable: readonly DraftNote[];
+  gaps: readonly PolicyGap[];
+  check: { ok: boolean; problems: readonly YibaoIssue[]; quotesChecked: number };
   quoteProblems: ReadonlyArray<{ path: string; quote: string; zh: string; en: string }>;
 }
 
@@ -66,7 +70,19 @@ export function renderReport(d: ReportInput): string {
   parts.push(notes('未写明 Not stated', d.notStated));
   parts.push(notes('推断（非原文直接写明）Inferences', d.inferences));
   parts.push(notes('两种读法，均未采用 Two readings, neither picked', d.ambiguities));
-  parts.push(notes('现行政策模型无法表示 Not representable in today’s model', d.unrepresentable));
+  parts.push(notes('未写入草稿，待审核人处理 Left to the reviewer', d.unrepresentable));
+  parts.push(
+    `## 政策记录的未写明与推断 What the policy records as not stated or inferred (policyGaps)\n\n${
+      d.gaps.length ? d.gaps.map((g) => `- [${g.kind}] ${g.path}：${g.zh}<br>${g.en}`).join('\n') : d.valid ? '无 None.' : '草稿无效，未列出。The draft is not valid: not listed.'
+    }\n`,
+  );
+  parts.push(
+    `## check --notice\n\n${
+      d.check.ok
+        ? `通过：${d.check.quotesChecked} 处引文均在通知中。Passes: all ${d.check.quotesChecked} quotes occur in the notice.`
+        : d.check.problems.map((i) => `- [${i.code}] ${formatPath(i.path) || '(root)'}：${i.zh}<br>${i.en}`).join('\n')
+    }\n`,
+  );
   parts.push(
     `## 校验与审计 Validation and audit\n\n${
       d.issues.length ? d.issues.map((i) => `- [${i.code}] ${formatPath(i.path) || '(root)'}：${i.zh}<br>${i.en}`).join('\n') : '无问题 No problems.'

@@ -4,6 +4,7 @@
  * funder, mechanism, window) and the clause it is cited from.
  */
 import type { Draft } from '../../src/draft/index.js';
+import { CATEGORY_CODES } from '../../src/vocabulary.js';
 
 export type FactKind = 'figure' | 'date' | 'category' | 'funder' | 'mechanism' | 'window' | 'document';
 export interface Fact {
@@ -16,16 +17,23 @@ export interface Fact {
 type Cite = { clause: string; quote: string };
 type AnyPolicy = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The facts of a policy object in today's model (hand-written or drafted). */
+/**
+ * The facts of a policy object in the open model (hand-written or drafted).
+ * A shared category code is keyed `cat.<code>`; a notice's own category by the
+ * first name the notice uses for it, `name.<name>` (ids are the author's choice).
+ */
 export function policyFacts(p: AnyPolicy): Fact[] {
   const out: Fact[] = [];
   const add = (key: string, value: unknown, kind: FactKind, cite?: Cite) => {
     if (value === undefined || value === null) return;
     out.push({ key, value: String(value), kind, ...(cite ? { clause: cite.clause } : {}) });
   };
+  const defs = new Map<string, { names: string[] }>((p.categoryDefinitions ?? []).map((d: { id: string; names: string[] }) => [d.id, d]));
+  const keyOf = (id: string) => ((CATEGORY_CODES as readonly string[]).includes(id) || !defs.get(id)?.names.length ? `cat.${id}` : `name.${defs.get(id)!.names[0]}`);
+  const ids = (xs: string[]) => xs.map(keyOf).sort().join(',');
   add('county.code', p.county?.code, 'document', p.county?.cite);
   add('document.number', p.document?.number, 'document', p.document?.cite);
-  add('document.issuedOn', p.document?.issuedOn, 'date', p.document?.cite);
+  add('document.issuedOn', p.document?.issuedOn, 'date', p.document?.issuedOnCite ?? p.document?.cite);
   add('coverageYear', p.coverageYear?.year, 'date', p.coverageYear?.cite);
   add('collectionYear', p.collectionYear?.year, 'date', p.collectionYear?.cite);
   add('coverage.start', p.coverage?.start, 'date', p.coverage?.cite);
@@ -41,26 +49,32 @@ export function policyFacts(p: AnyPolicy): Fact[] {
     add(`phase.${ph.id}.end`, ph.end, 'date', ph.cite);
   }
   for (const s of c.suspensions ?? []) add(`suspension.${s.from}`, s.resumesOn, 'date', s.cite);
-  for (const d of c.deadlines ?? []) add(`deadline.${d.date}`, (d.categories ?? ['everyone']).slice().sort().join(','), 'date', d.cite);
-  for (const w of c.specialWindows ?? []) add(`specialWindow.${w.kind}`, w.withinMonthsOfBirth, 'window', w.cite);
+  for (const d of c.deadlines ?? []) add(`deadline.${d.date}`, d.categories ? ids(d.categories) : 'everyone', 'date', d.cite);
+  for (const w of c.specialWindows ?? []) {
+    if (w.kind === 'extension') add(`extension.${w.until}`, ids(w.categories), 'date', w.cite);
+    else add(`specialWindow.${w.kind}`, w.withinMonthsOfBirth, 'window', w.cite);
+  }
   if (p.proofOfPayment) add('proofOfPayment.workingDays', p.proofOfPayment.workingDays, 'window', p.proofOfPayment.cite);
-  for (const g of p.groups ?? []) add(`group.${g.name}`, g.members.slice().sort().join(','), 'category', g.cite);
+  for (const g of p.groups ?? []) add(`group.${g.name}`, ids(g.members), 'category', g.cite);
   if (p.otherCategories) add('otherCategories', p.otherCategories.status, 'category', p.otherCategories.cite);
   for (const r of p.categories ?? []) {
     for (const code of r.categories) {
-      const k = `cat.${code}`;
+      const k = keyOf(code);
       const s = r.subsidy;
       add(`${k}.kind`, s.kind, 'category', s.cite);
       if (s.rate) add(`${k}.rate`, s.rate, 'figure', s.cite);
       if (s.floor) add(`${k}.floor`, s.floor, 'figure', s.cite);
+      if (s.cap) add(`${k}.cap`, s.cap, 'figure', s.cite);
       if (s.amount) add(`${k}.amount`, s.amount, 'figure', s.cite);
       if (r.stated?.subsidy) add(`${k}.stated.subsidy`, r.stated.subsidy.amount, 'figure', r.stated.subsidy.cite);
       if (r.stated?.individual) add(`${k}.stated.individual`, r.stated.individual.amount, 'figure', r.stated.individual.cite);
-      if (r.funders?.length)
+      if (r.funders?.length) {
         add(`${k}.funders`, r.funders.map((f: { funder: string; role: string }) => `${f.funder}:${f.role}`).sort().join(','), 'funder', r.funders[0].cite);
+        add(`${k}.funding`, r.funding ?? 'all-of', 'funder', r.funders[0].cite);
+      }
       if (r.mechanism) add(`${k}.mechanism`, r.mechanism.kind, 'mechanism', r.mechanism.cite);
       for (const v of r.mechanismVariants ?? []) add(`${k}.variant`, `${v.kind}<${v.paidBefore}`, 'mechanism', v.cite);
-      if (r.exclusions) add(`${k}.exclusions`, r.exclusions.categories.slice().sort().join(','), 'category', r.exclusions.cite);
+      if (r.exclusions) add(`${k}.exclusions`, ids(r.exclusions.categories), 'category', r.exclusions.cite);
       for (const pc of r.preconditions ?? []) add(`${k}.precondition.${pc.kind}`, pc.phase ?? true, 'category', pc.cite);
     }
   }
@@ -71,25 +85,9 @@ export function policyFacts(p: AnyPolicy): Fact[] {
   return out;
 }
 
-/** A draft's facts: its policy's, and what the notice states that today's model cannot hold. */
+/** A draft's facts: everything it drafts is in its policy now (own categories, tiers, extensions). */
 export function draftFacts(d: Draft): Fact[] {
-  const out = policyFacts(d.policy);
-  for (const r of d.findings.categories.rules) {
-    const k = r.rule;
-    for (const name of r.unmapped) {
-      out.push({ key: `name.${name}.kind`, value: k.kind, kind: 'category', clause: r.cite.clause });
-      if (k.kind === 'fixed') out.push({ key: `name.${name}.amount`, value: k.amount, kind: 'figure', clause: r.cite.clause });
-      if (k.kind === 'percentage') {
-        out.push({ key: `name.${name}.rate`, value: k.rate, kind: 'figure', clause: r.cite.clause });
-        if (k.floor) out.push({ key: `name.${name}.floor`, value: k.floor, kind: 'figure', clause: r.cite.clause });
-        if (r.stated.subsidy) out.push({ key: `name.${name}.stated.subsidy`, value: r.stated.subsidy.value, kind: 'figure', clause: r.cite.clause });
-      }
-    }
-    if (k.kind === 'tiers')
-      for (const code of r.codes) out.push({ key: `cat.${code}.tiers`, value: k.tiers.map((t) => t.amount).sort().join(','), kind: 'figure', clause: r.cite.clause });
-  }
-  for (const e of d.findings.calendar.extensions) out.push({ key: `extension.${e.value.until}`, value: e.value.who, kind: 'date', clause: e.cite.clause });
-  return out;
+  return policyFacts(d.policy);
 }
 
 export interface Score {
@@ -131,4 +129,25 @@ export function score(drafted: Fact[], expected: Fact[], kinds?: FactKind[]): Sc
     missed,
     clauseAgree: tp ? clauses / tp : 1,
   };
+}
+
+/**
+ * Keys a draft's own categories like the reference where the reference gives the
+ * same name of the notice to shared codes: a drafted `name.农村易返贫致贫人口.amount`
+ * is compared with the reference's `cat.unstable-out-of-poverty.amount` and
+ * `cat.marginal-at-risk.amount` when the reference's rule for those codes uses
+ * that name. The value must still agree.
+ */
+export function alignNames(drafted: Fact[], reference: AnyPolicy): Fact[] {
+  const byName = new Map<string, string[]>();
+  for (const r of reference.categories ?? [])
+    for (const n of r.names ?? []) {
+      const codes = (r.categories as string[]).filter((c) => (CATEGORY_CODES as readonly string[]).includes(c));
+      if (codes.length === r.categories.length) byName.set(n, codes);
+    }
+  return drafted.flatMap((f) => {
+    const m = /^name\.(.+?)\.(kind|rate|floor|cap|amount|stated\.subsidy|stated\.individual|funders|funding|mechanism|exclusions)$/.exec(f.key);
+    const codes = m && byName.get(m[1]!);
+    return codes ? codes.map((c) => ({ ...f, key: `cat.${c}.${m[2]}` })) : [f];
+  });
 }

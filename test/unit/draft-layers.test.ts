@@ -333,7 +333,7 @@ describe('a second style of the genre (made up): issued by bureaus, full-width d
   });
 
   it('no document number is invented; the contact line is never copied', () => {
-    expect(d.notStated.map((n) => n.field)).toEqual(['county', 'document.number']);
+    expect(d.notStated.map((n) => n.field)).toEqual(['county', 'document.number', 'proofOfPayment']);
     expect(JSON.stringify(d.policy) + d.report).not.toMatch(/13800000000|王某/);
   });
 });
@@ -374,12 +374,43 @@ describe('a percentage that is not a rate of the contribution', () => {
 });
 
 describe('a cap on the subsidy', () => {
-  it('is reported as not representable, never read as a stated subsidy', () => {
+  it('bounds a percentage (percentage.cap), never read as a stated subsidy', () => {
     const d = draftPolicy('二、资助\n重度残疾人按个人缴费标准80%的比例给予资助，最高不超过300元。');
     const r = d.findings.categories.rules.find((x) => x.codes.includes('severe-disability'))!;
-    expect(r.rule).toEqual({ kind: 'percentage', rate: '0.80' });
+    expect(r.rule).toEqual({ kind: 'percentage', rate: '0.80', cap: '300.00' });
     expect(r.stated.subsidy).toBeUndefined();
-    expect(d.unrepresentable.map((n) => n.en).join()).toMatch(/cap on the subsidy \(300\.00\)/);
+    const rule = (d.policy.categories as Array<{ categories: string[]; subsidy: unknown }>).find((x) => x.categories.includes('severe-disability'))!;
+    expect(rule.subsidy).toMatchObject({ kind: 'percentage', rate: '0.80', cap: '300.00' });
+  });
+
+  it('on a fixed amount is left to the reviewer', () => {
+    const d = draftPolicy('二、资助\n重度残疾人给予定额资助200元，最高不超过300元。');
+    expect(d.ambiguities.map((n) => n.en).join()).toMatch(/cap on the subsidy \(300\.00\)/);
+  });
+});
+
+describe('funders in the open model', () => {
+  it('"A或B" is one-of: either, the notice does not say which', () => {
+    const d = draftPolicy('二、资助\n特困人员个人缴费部分由医疗救助基金或县财政全额资助。');
+    const rule = (d.policy.categories as Array<Record<string, unknown>>).find((x) => (x.categories as string[]).includes('extreme-poverty'))!;
+    expect(rule.funding).toBe('one-of');
+    expect((rule.funders as Array<{ funder: string }>).map((f) => f.funder)).toEqual(['medical-assistance-fund', 'county-finance']);
+  });
+
+  it('"财政" without a level is a funder of level not-stated', () => {
+    const d = draftPolicy('二、资助\n重度残疾人由财政按政策给予全额资助。');
+    expect(d.policy.funderDefinitions).toEqual([expect.objectContaining({ id: 'finance', level: 'not-stated' })]);
+    const rule = (d.policy.categories as Array<Record<string, unknown>>).find((x) => (x.categories as string[]).includes('severe-disability'))!;
+    expect((rule.funders as Array<{ funder: string }>).map((f) => f.funder)).toEqual(['finance']);
+  });
+});
+
+describe('categories the vocabulary does not know', () => {
+  it('become the policy\'s own categories, with ids from their pinyin and the notice\'s names', () => {
+    const d = draftPolicy('二、资助\n见义勇为者按个人缴费标准50%的比例给予资助。');
+    expect(d.policy.categoryDefinitions).toEqual([{ id: 'jyywz', names: ['见义勇为者'] }]);
+    const rule = (d.policy.categories as Array<Record<string, unknown>>).find((x) => (x.categories as string[]).includes('jyywz'))!;
+    expect(rule.subsidy).toMatchObject({ kind: 'percentage', rate: '0.50' });
   });
 });
 
