@@ -168,8 +168,9 @@ export function normalise(input: string): NormalText {
 }
 
 /**
- * The input's text behind `text.slice(start, end)`: verbatim, with line
- * breaks (page breaks) and Markdown emphasis marks left out.
+ * The input's text behind `text.slice(start, end)`: verbatim (the
+ * transcription's emphasis marks "**" kept, as `check --notice` compares
+ * quotes with the text), with line breaks (page breaks) left out.
  */
 export function quoteOf(n: NormalText, start: number, end: number): string {
   if (end <= start) return '';
@@ -177,7 +178,6 @@ export function quoteOf(n: NormalText, start: number, end: number): string {
   const to = n.map[end - 1]! + 1;
   return n.original
     .slice(from, to)
-    .replace(/\*\*/g, '')
     .replace(/[ \t]*\r?\n[\s]*/g, '')
     .trim();
 }

@@ -90,7 +90,11 @@ describe.runIf(HAVE_NOTICES)('draftPolicy on the eight texts, field by field', (
   });
 
   it('drafts that the texts allow are valid: the five built-ins and two extras; the village notice names no county', () => {
-    for (const file of [...BUILTIN_FILES, 'extra/yangqu-2022.txt', 'extra/zhushan-2021.txt']) expect(draftOf(file).valid, file).toBe(true);
+    for (const file of [...BUILTIN_FILES, 'extra/yangqu-2022.txt', 'extra/zhushan-2021.txt']) {
+      expect(draftOf(file).valid, file).toBe(true);
+      // What `yibao-rules check --notice` says of the draft: every quote verbatim (Qinshui's ** marks kept).
+      expect(draftOf(file).check, file).toMatchObject({ ok: true, problems: [] });
+    }
     // Lingchuan states no coverage dates: the draft infers them from "2023年度", with its reasoning.
     const l = draftOf('lingchuan-2023.txt').policy as { coverage: { inferred?: { reasoning: string } } };
     expect(l.coverage.inferred?.reasoning).toMatch(/2023年度/);
