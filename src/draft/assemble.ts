@@ -82,9 +82,11 @@ class OwnCategories {
   }
 }
 
-function ruleOf(r: RuleFinding, categories: string[], names: string[], subsidy: Record<string, unknown>, notStated: DraftNote[], phases: Set<string>): Record<string, unknown> {
+function ruleOf(r: RuleFinding, categories: string[], names: string[], subsidy: Record<string, unknown>, notStated: DraftNote[], inferences: DraftNote[], phases: Set<string>): Record<string, unknown> {
   const k = subsidy.kind as string;
   const subsidised = k !== 'none' && k !== 'unspecified';
+  if (subsidised && r.mechanism?.inferred)
+    inferences.push({ field: `categories[${names[0]}].mechanism`, zh: r.mechanism.inferred.split(' / ')[0]!, en: r.mechanism.inferred.split(' / ')[1]!, cite: r.mechanism.cite });
   if (subsidised && !r.mechanism) notStated.push({ ...ns(`categories[${names[0]}].mechanism`, `“${names[0]}”的资助方式`, `how the subsidy of ${names[0]} reaches the contribution`), cite: r.cite });
   if (subsidised && !r.funders.length) notStated.push({ ...ns(`categories[${names[0]}].funders`, `“${names[0]}”的资金来源`, `who funds the subsidy of ${names[0]}`), cite: r.cite });
   const stated: Record<string, unknown> = {};
@@ -98,7 +100,7 @@ function ruleOf(r: RuleFinding, categories: string[], names: string[], subsidy: 
     subsidy,
     funders: subsidised ? r.funders : [],
     ...(subsidised && r.funding && r.funders.length > 1 ? { funding: r.funding } : {}),
-    ...(subsidised && r.mechanism ? { mechanism: r.mechanism } : {}),
+    ...(subsidised && r.mechanism ? { mechanism: { kind: r.mechanism.kind, ...sourceOf(r.mechanism) } } : {}),
     ...(r.mechanismVariants.length && r.variantBefore
       ? {
           mechanismVariants: r.mechanismVariants.map((v) => ({
@@ -220,13 +222,13 @@ export function assemble(f: Findings): Assembled {
         const parts = t.name.split('和').filter((x) => x.length >= 2);
         const names = parts.length > 1 ? parts : [t.name];
         const id = own.id(names[0]!, { ...(parts.length > 1 ? { names, name: { zh: t.name, en: t.name } } : {}), classOf: parent, standardCode: parent });
-        rules.push(ruleOf(r, [id], names, { kind: 'fixed', amount: t.amount, cite: r.cite }, notStated, phases));
+        rules.push(ruleOf(r, [id], names, { kind: 'fixed', amount: t.amount, cite: r.cite }, notStated, inferences, phases));
       }
       continue;
     }
     const categories = [...r.codes, ...ownIds];
     if (!categories.length) continue;
-    rules.push(ruleOf(r, categories, r.names, subsidyOf(r), notStated, phases));
+    rules.push(ruleOf(r, categories, r.names, subsidyOf(r), notStated, inferences, phases));
   }
   p.categories = rules;
   if (own.definitions.length) p.categoryDefinitions = own.definitions;

@@ -39,7 +39,8 @@ export interface RuleFinding {
   funders: Array<{ funder: FunderCode | 'finance'; role: 'pays' | 'covers-shortfall'; cite: Cite }>;
   /** "A或B": either funder, the notice does not say which. */
   funding?: 'one-of';
-  mechanism?: { kind: MechanismCode; cite: Cite };
+  /** `inferred`: read from "全额资助"/"定额资助" alone, without the individual part or the mechanism named. */
+  mechanism?: { kind: MechanismCode; cite: Cite; inferred?: string };
   mechanismVariants: Array<{ kind: MechanismCode; cite: Cite }>;
   preconditions: Array<{ kind: 'individual-part-paid-first' | 'enrolled-where-certified'; cite: Cite } | { kind: 'paid-within-phase'; phase: string; cite: Cite }>;
   exclusions?: { categories: CategoryCode[]; cite: Cite };
@@ -301,10 +302,19 @@ export function readRule(ctx: DraftContext, sentence: Sentence): RuleFinding | u
   }
 
   let mechanism: RuleFinding['mechanism'];
+  // Cited where the notice names the mechanism or states what the person pays; read from
+  // "全额资助"/"定额资助" alone it is an inference (issue 9: "全额资助" does not state a mechanism).
+  const paysStated = !!individualM || /个人(不需|无需|不再)缴费/.test(rest);
   if (/先征后补|先缴后补|先征后返|先缴后返|先缴费后补助/.test(rest)) mechanism = { kind: 'collect-then-reimburse', cite };
-  else if (/全额代缴/.test(rest) || rule.kind === 'full') mechanism = { kind: 'full-proxy', cite };
+  else if (/全额代缴/.test(rest)) mechanism = { kind: 'full-proxy', cite };
+  else if (rule.kind === 'full')
+    mechanism = paysStated
+      ? { kind: 'full-proxy', cite }
+      : { kind: 'full-proxy', cite, inferred: '“全额资助”读作全额代缴（个人不缴费），通知未写明资助方式 / "全额资助" read as paid in full on the person\'s behalf; the notice does not name the mechanism' };
   else if ((rule.kind === 'fixed' || rule.kind === 'percentage' || rule.kind === 'tiers') && (/定额资助/.test(rest) || individualM))
-    mechanism = { kind: 'reduced-at-payment', cite };
+    mechanism = paysStated
+      ? { kind: 'reduced-at-payment', cite }
+      : { kind: 'reduced-at-payment', cite, inferred: '“定额资助”读作缴费时直接减免，通知未写明资助方式 / "定额资助" read as deducted at payment; the notice does not name the mechanism' };
 
   const preconditions: RuleFinding['preconditions'] = [];
   if (/^集中(参保)?(缴费|征缴)期(内)?参加|在集中(参保)?(缴费|征缴)期(内|间)(参保|缴费|参加)/.test(rest)) preconditions.push({ kind: 'paid-within-phase', phase: 'centralised', cite });

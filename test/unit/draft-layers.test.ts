@@ -428,3 +428,18 @@ describe('the county', () => {
     expect(d.ambiguities.map((a) => a.field)).toContain('county');
   });
 });
+
+describe('mechanisms', () => {
+  const ruleOf = (text: string) => (draftPolicy(text).policy.categories as Array<Record<string, any>>).find((x) => x.categories.includes('extreme-poverty'))!; // eslint-disable-line @typescript-eslint/no-explicit-any
+  it('"全额资助" alone is an inference with its reasoning, never a cited mechanism', () => {
+    const m = ruleOf('二、资助\n特困人员给予全额资助。').mechanism;
+    expect(m.kind).toBe('full-proxy');
+    expect(m.cite).toBeUndefined();
+    expect(m.inferred.reasoning).toMatch(/通知未写明资助方式/);
+  });
+  it('is cited where the notice states what the person pays', () => {
+    const m = ruleOf('二、资助\n特困人员全额资助，个人不需缴费。').mechanism;
+    expect(m).toMatchObject({ kind: 'full-proxy', cite: { clause: '二' } });
+    expect(m.inferred).toBeUndefined();
+  });
+});
