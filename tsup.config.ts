@@ -22,8 +22,9 @@ const browser: Options = {
 
 export default defineConfig([
   {
-    // The library: ESM + CommonJS + type declarations.
-    entry: { index: 'src/index.ts' },
+    // The library: ESM + CommonJS + type declarations; `yibao-rules/draft` is its own entry, with its text tools
+    // (opencc-js, pinyin-pro, @vant/area-data: devDependencies) bundled in, so `quote` users install none of them.
+    entry: { index: 'src/index.ts', draft: 'src/draft/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

@@ -23,6 +23,7 @@ const HELP: Record<string, string> = {
   yibao-rules policy <县 county> <年度 year> [--json] [--lang zh|en]
   yibao-rules roster <花名册 file.csv|.xlsx> [--out 结果.csv|.xlsx|.json] [--county …] [--year …] [--json] [--lang zh|en]
   yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples]
+  yibao-rules draft <通知 NOTICE.txt> [--out draft.json] [--report draft.md]
   yibao-rules check <政策文件 policy.json> [--notice 通知.txt] [--json] [--lang zh|en]
   yibao-rules export sql --dialect duckdb|postgres [--policy FILE]... [--table roster] [--out FILE]
   yibao-rules export table --format csv|parquet [--policy FILE]... [--out DIR]
@@ -115,6 +116,15 @@ const HELP: Record<string, string> = {
   --policy <file>   政策 JSON 文件，可重复；缺省为内置政策 / policy JSON files; default: the built-ins
   --table <name>    花名册表名 roster table (default roster)
   --out <file|dir>  输出；export sql 缺省写到标准输出 / output; export sql prints the script without it`,
+  draft: `yibao-rules draft <通知 NOTICE.txt> — 由通知文本起草政策 / draft a policy from a notice's text
+
+  --out <file>      草稿 JSON（缺省：<通知名>.draft.json）/ the draft (default: <notice>.draft.json)
+  --report <file>   审核报告 Markdown（缺省：<通知名>.draft.md）/ the reviewer's report
+  --lang zh|en      输出语言 / language
+
+  离线、确定：同一文本总是得到同一草稿。每项数值附条款和原文；未写明的列为“未写明”。
+  Offline and deterministic. Every value cited; what the notice does not state is listed as such.
+  退出码 Exit: 0 草稿有效 valid draft · 1 草稿无效（仍写出草稿与报告）invalid (draft and report still written)`,
 };
 
 function lang(v: unknown): Lang {
@@ -237,6 +247,16 @@ async function main(argv: string[]): Promise<number> {
       const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'] });
       print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
       return 0;
+    }
+    case 'draft': {
+      const { values, positionals } = parseArgs({ args: rest, options: { ...common, out: { type: 'string' }, report: { type: 'string' } }, allowPositionals: true });
+      if (values.help) return print(HELP.draft!), 0;
+      const input = positionals[0];
+      if (!input) throw new UsageError('缺少通知文本文件', 'missing the notice text file', 'draft');
+      const { runDraft } = await import('./draft.js');
+      const r = await runDraft({ input, out: values.out, report: values.report, lang: lang(values.lang) });
+      print(r.lines.join('\n'));
+      return r.code;
     }
     case 'check': {
       const { values, positionals } = parseArgs({ args: rest, options: { ...common, notice: { type: 'string' } }, allowPositionals: true });
