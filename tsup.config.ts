@@ -12,8 +12,10 @@ const browser: Options = {
 
 export default defineConfig([
   {
-    // The library: ESM + CommonJS + type declarations. `index` loads no schema library; `define` (definePolicy, zod) is its own entry.
-    entry: { index: 'src/index.ts', define: 'src/define.ts' },
+    // The library: ESM + CommonJS + type declarations. `index` loads no schema library; `define` (definePolicy, zod) is its own entry;
+    // `yibao-rules/draft` is its own entry, with its text tools (opencc-js, pinyin-pro, @vant/area-data: devDependencies)
+    // bundled in, so `quote` users install none of them.
+    entry: { index: 'src/index.ts', define: 'src/define.ts', draft: 'src/draft/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'quote_not_in_notice',
   'policy_file',
   'duplicate_policy',
+  'export_unsupported',
 ] as const;
 
 /** A stable error code, e.g. `unknown_county`. */

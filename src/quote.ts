@@ -98,10 +98,16 @@ function readInput(input: unknown, registry: PolicyRegistry): YibaoError | undef
     const n = cats.length; // read once: a Proxy may answer differently each time
     if (!(n <= QUOTE_LIMITS.categories))
       return yibaoError('too_large', ['categories'], `类别过多（${n} 个，上限 ${QUOTE_LIMITS.categories}）`, `too many categories (${n}, at most ${QUOTE_LIMITS.categories})`);
+    // Bounds first (each item read once, into a copy), then meaning: a name too long is too_large wherever it stands.
+    const names: string[] = [];
     for (let i = 0; i < n; i++) {
       const c = hasOwn(cats, i) ? (cats[i] as unknown) : undefined;
       if (typeof c !== 'string') return badType(['categories', i], '字符串', 'a string', c);
       if (c.length > QUOTE_LIMITS.text) return tooLong(['categories', i], c);
+      names.push(c);
+    }
+    for (let i = 0; i < n; i++) {
+      const c = names[i]!;
       const m = cp.aliases.get(c) ?? cp.aliases.get(c.trim());
       if (m === undefined) {
         const amb = cp.ambiguous.get(c) ?? cp.ambiguous.get(c.trim());
@@ -240,6 +246,10 @@ function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, bir
  * subsidy covers the rest, who funds it and how, whether the payment date is
  * inside the window, which coverage period it buys, and why — each step with
  * its clause. Throws a {@link YibaoError} for any malformed input.
+ *
+ * Dates (`paidOn`, `birthDate`) are strict ISO "YYYY-MM-DD": to read what
+ * offices write (2021/12/1, 2021年12月1日, 20211201, Excel serials), pass the
+ * text through {@link normaliseDateText} first, as the CLI and the roster do.
  *
  * @example
  * ```ts

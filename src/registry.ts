@@ -120,6 +120,12 @@ export class PolicyRegistry {
     return out.sort((a, b) => a.code.localeCompare(b.code) || a.coverageYear - b.coverageYear);
   }
 
+  /** The policy with this id (`kelan-2022`), or undefined. */
+  byId(id: string): Policy | undefined {
+    for (const years of this.byCode.values()) for (const cp of years.values()) if (cp.policy.id === id) return cp.policy;
+    return undefined;
+  }
+
   /** The policy for a county and coverage year. Throws `unknown_county` or `no_policy_for_year`. */
   get(county: string, year: number): Policy {
     const r = this.lookup(county, year);

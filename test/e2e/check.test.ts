@@ -108,3 +108,20 @@ describe('check: the three example policies against their texts', () => {
     expect(JSON.parse(r.out).policyId).toBe('zhushan-2021');
   });
 });
+
+describe('roster --policy', () => {
+  it('computes rows of a county that only a policy file knows, and says so per policy', () => {
+    const roster = join(dir, 'yangqu.csv');
+    writeFileSync(roster, '姓名,县,待遇年度,类别,缴费日期\r\n甲,阳曲,2022,,\r\n乙,阳曲县,2022,低保对象,\r\n丙,岢岚,2022,低保对象,2021-12-01\r\n');
+    const out = join(dir, 'yangqu.out.json');
+    const plain = run('roster', roster, '--out', out, '--no-id-check', '--json');
+    expect(plain.code).toBe(2); // 阳曲 is unknown without the file
+    const r = run('roster', roster, '--out', out, '--no-id-check', '--json', '--policy', join(ROOT, 'fixtures/policies/yangqu-2022.json'));
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary.rows).toBe(3);
+    expect(summary.errors).toBe(0);
+    expect(summary.byPolicy.map((p: { county: string }) => p.county).sort()).toEqual(['岢岚县', '阳曲县']);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveLength(3);
+  });
+});
