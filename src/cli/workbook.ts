@@ -4,23 +4,39 @@
  * Google Sheets.
  *
  * Sheets: 说明 (instructions), 政策 (the policy: parameters and each
- * category's rule with its clause, read-only), 决策表 (the decision for every
- * set of categories and payment-date context, precomputed by the library: the
- * same table `quote` looks up), 花名册 (the roster: its computed columns are
- * formulas over 政策 and 决策表).
+ * category's rule with its clause), 花名册 (the roster: inputs unlocked, the
+ * computed columns protected formulas), and the hidden 辅助 (category names,
+ * the window day by day, the payment-date conditions and the decision for
+ * every set of categories in every payment-date context, precomputed by the
+ * library: the same table `quote` looks up).
+ *
+ * The roster reads its cells the way the roster job does: dates as date
+ * cells, date-times or text (2021-12-01, 2021/12/1, 2021.12.1, 2021年12月1日,
+ * 20211201), categories trimmed of spaces (ideographic ones included). A row
+ * `quote` rejects shows the error's code and reason, and no amount.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CATEGORY_CODES, categoryName, FUNDER_NAMES, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
-import { formatCivilDate } from '../civil-date.js';
-import { CONTEXT_STRIDE, decide, maskOf, type CompiledPolicy } from '../engine.js';
+import { formatCivilDate, parseCivilDate } from '../civil-date.js';
+import { CONTEXT_STRIDE, decide, maskOf, type CompiledPolicy, type Quote } from '../engine.js';
 import { YibaoError } from '../errors.js';
 import { formatRate } from '../money.js';
-import { builtinRegistry } from '../registry.js';
+import { builtinRegistry, type PolicyRegistry } from '../registry.js';
+import { shortWarnings, SHORT_WARNINGS, WARNING_SEPARATOR } from '../sheet/warnings.js';
 
-const ROWS = 500; // formula rows of the roster sheet
+/** Rows a clerk can fill in the roster sheet (rows 2 to ROSTER_ROWS + 1). */
+export const ROSTER_ROWS = 5000;
 const DATE_FMT = 'yyyy-mm-dd';
+/** Spreadsheet serial (1900 date system) of a day number; exact from 1900-03-01 on. */
+const SERIAL_OFFSET = 25569;
+const serialOf = (civil: string) => parseCivilDate(civil)! + SERIAL_OFFSET;
+
+/** A roster input cell: text, a number (a date serial in the date columns), or empty. */
+export type InputCell = string | number | null;
+/** One roster row as typed: 姓名, 身份证号, 类别1, 类别2, 类别3, 缴费日期, 出生日期. */
+export type InputRow = [InputCell, InputCell, InputCell, InputCell, InputCell, InputCell, InputCell];
 
 /** Options of the workbook command. */
 export interface WorkbookOptions {
@@ -29,20 +45,70 @@ export interface WorkbookOptions {
   out: string;
   /** Example rows: one per category name of the notice. Default true. */
   examples?: boolean;
+  /** Rows written after the examples (tests fill the roster this way). */
+  rows?: readonly InputRow[];
+  /** Where the policy is looked up; default the built-in policies (`--policy` adds the user's). */
+  registry?: PolicyRegistry;
+}
+
+// ---------------------------------------------------------------- the engine, as tables
+// The only place that uses the engine's internals (decide, maskOf, CONTEXT_STRIDE).
+
+/** What the workbook needs from a compiled policy, as plain tables. */
+interface PolicyTables {
+  /** Every accepted category input (code, name, group) → bit mask (bit 0: ordinary). */
+  aliases: Array<[string, number]>;
+  /** Number of category bits above bit 0. */
+  bits: number;
+  stride: number;
+  /** Decision-table keys: mask + stride × ctx (ctx 0: no payment date; bit 0: a date, bit i+1: condition i holds). */
+  decisions: Array<{ key: number; q: Quote }>;
+  /** Day ranges whose membership changes a decision, [from, to] as day numbers. */
+  conditions: ReadonlyArray<readonly [number, number]>;
+  /** The decision for one rule's categories alone, without a payment date. */
+  ruleDecision(categories: Parameters<typeof maskOf>[0]): Quote;
+}
+
+function policyTables(cp: CompiledPolicy): PolicyTables {
+  const ctxs = [0];
+  for (let bits = 0; bits < 1 << cp.conditions.length; bits++) ctxs.push(1 | (bits << 1));
+  const decisions: PolicyTables['decisions'] = [];
+  for (const ctx of ctxs) for (let mask = 0; mask < CONTEXT_STRIDE; mask += 2) decisions.push({ key: mask + CONTEXT_STRIDE * ctx, q: decide(cp, mask, ctx) });
+  return {
+    aliases: [...cp.aliases].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])),
+    bits: CATEGORY_CODES.length - 1,
+    stride: CONTEXT_STRIDE,
+    decisions,
+    conditions: cp.conditions,
+    ruleDecision: (cs) => decide(cp, maskOf(cs) & ~1, 0),
+  };
+}
+
+// ---------------------------------------------------------------- examples
+
+/** A payment date inside the window: the first open day two weeks in, else the first open day. */
+export function exampleDate(cp: CompiledPolicy): string {
+  const open = cp.window.days.map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0);
+  return formatCivilDate(cp.window.start + (open.find((i) => i >= 14) ?? open[0] ?? 0));
+}
+
+/** The category names of the notice, in the notice's order (rules, then groups), ordinary residents left out. */
+export function noticeCategoryNames(cp: CompiledPolicy): string[] {
+  const p = cp.policy;
+  return [...new Set([...p.categories.filter((r) => !r.categories.includes('ordinary')).flatMap((r) => r.names), ...p.groups.map((g) => g.name)])];
 }
 
 /** The example rows written into a workbook: [name, categories ×3, paid date, birth date]. */
 export function exampleRows(cp: CompiledPolicy): Array<[string, string, string, string, string, string]> {
   const p = cp.policy;
-  // A payment date inside the window: the first open day two weeks in, else the first open day.
-  const open = cp.window.days.map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0);
-  const paid = formatCivilDate(cp.window.start + (open.find((i) => i >= 14) ?? open[0] ?? 0));
-  const names = [...new Set([...CATEGORY_CODES.map((c) => (c === 'ordinary' ? '' : categoryName(c, 'zh'))), ...p.categories.flatMap((r) => r.names), ...p.groups.map((g) => g.name)])];
+  const paid = exampleDate(cp);
+  const names = ['', ...noticeCategoryNames(cp)];
   const rows: Array<[string, string, string, string, string, string]> = names.map((n, i) => [`示例${i + 1}`, n, '', '', paid, '']);
-  rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), categoryName('severe-disability', 'zh'), categoryName('marginal-at-risk', 'zh'), paid, '']);
+  const first = names.slice(1, 4);
+  if (first.length > 1) rows.push([`示例${rows.length + 1}`, first[0] ?? '', first[1] ?? '', first[2] ?? '', paid, '']);
   rows.push([`示例${rows.length + 1}`, '', '', '', '', '']);
-  rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), '', '', formatCivilDate(cp.window.end + 3), '']);
-  for (const s of p.collection.suspensions) rows.push([`示例${rows.length + 1}`, categoryName('minimum-living-allowance', 'zh'), '', '', s.from, '']);
+  rows.push([`示例${rows.length + 1}`, names[1] ?? '', '', '', formatCivilDate(cp.window.end + 3), '']);
+  for (const s of p.collection.suspensions) rows.push([`示例${rows.length + 1}`, names[1] ?? '', '', '', s.from, '']);
   if (cp.newborn) {
     // Born after the window closed, enrolled a month later: the newborn rule.
     const birth = cp.window.end + 10;
@@ -52,85 +118,109 @@ export function exampleRows(cp: CompiledPolicy): Array<[string, string, string, 
   return rows;
 }
 
-/** Builds the workbook for one policy. */
+// ---------------------------------------------------------------- formulas
+
+/** Spaces a cell may carry around its text: ideographic, no-break, tab, line breaks (TRIM removes the ASCII ones). */
+const trimmed = (ref: string) => `TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"\u3000"," "),"\u00a0"," "),CHAR(9)," "),CHAR(10)," "),CHAR(13)," "))`;
+/** `s` with every digit removed. */
+const withoutDigits = (s: string) => '0123456789'.split('').reduce((acc, d) => `SUBSTITUTE(${acc},"${d}","")`, s);
+
+/** The error codes a row can show, with their Chinese names. */
+export const ROW_ERRORS: Readonly<Record<string, string>> = {
+  unknown_category: '类别无效',
+  invalid_date: '日期无效',
+  invalid_input: '出生日期晚于缴费日期',
+};
+
+// ---------------------------------------------------------------- the workbook
+
+/** Builds the workbook for one policy; writes it to a temporary file and renames it over `out`. */
 export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: number; policyId: string }> {
-  const found = builtinRegistry.lookup(opts.county, opts.year);
+  const found = (opts.registry ?? builtinRegistry).lookup(opts.county, opts.year);
   if (found instanceof YibaoError) throw found;
   const cp = found;
   const p = cp.policy;
+  const T = policyTables(cp);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'yibao-rules';
   wb.calcProperties.fullCalcOnLoad = true;
+  const examples = opts.examples === false ? [] : exampleRows(cp);
+  const inputs: InputRow[] = [
+    ...examples.map(([name, c1, c2, c3, paid, birth]): InputRow => [name, null, c1 || null, c2 || null, c3 || null, paid ? serialOf(paid) : null, birth ? serialOf(birth) : null]),
+    ...(opts.rows ?? []),
+  ];
+  if (inputs.length > ROSTER_ROWS) throw new RangeError(`at most ${ROSTER_ROWS} rows`);
+  const paidExample = exampleDate(cp);
+  const pageMargins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
 
   // ---------------------------------------------------------------- 说明
-  const intro = wb.addWorksheet('说明');
-  intro.getColumn(1).width = 110;
+  const intro = wb.addWorksheet('说明', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: pageMargins },
+  });
+  intro.getColumn(1).width = 100;
   const lines = [
     `${p.county.name} ${p.coverageYear.year} 年度城乡居民基本医疗保险缴费计算表`,
     `依据：${p.document.number}《${p.document.title}》（${p.document.issuedOn}）`,
+    `征缴期：${p.collection.start.date} 至 ${p.collection.end.date}；待遇享受期：${p.coverage.start} 至 ${p.coverage.end}`,
     '',
     '使用方法：',
-    '1. 打开“花名册”工作表，从第 2 行起填写：姓名、身份证号、类别1–3、缴费日期、出生日期（新生儿）。',
-    '2. 类别每格只填一个，用下拉列表选择（如“低保对象”）；一人有多个身份时依次填入类别1、类别2、类别3；普通居民留空。',
-    '3. 缴费日期请填日期格式（如 2021-12-01）。右侧各列自动计算：缴费标准、个人缴费、资助、缴费时应缴、事后补退、资助方式、资金来源、适用类别、是否在征缴期内、待遇享受期、状态。',
-    '4. 多重身份按“就高、不重复”取单项最高资助（通知未规定，本表采用通行原则）。“未明确”表示通知未给出数额（如“继续执行原有的参保资助政策”），不是零。',
-    '5. “政策”工作表列出每类人员的规则、金额、资金来源及通知原文出处，已锁定，请勿修改；“决策表”由 yibao-rules 生成。',
-    '6. 本表只用普通公式，不需要加载项或宏，可在 Excel、WPS、LibreOffice、Google 表格中离线使用。示例行（“示例”开头）可删除。',
+    `1. 打开“花名册”工作表，从第 2 行起填写：姓名、身份证号、类别1–3、缴费日期、出生日期（新生儿）。本表可填 ${ROSTER_ROWS} 行（第 2–${ROSTER_ROWS + 1} 行）；人数更多时请分成几个工作簿，或用命令 yibao-rules roster 批量计算。`,
+    '2. 类别每格只填一个，用下拉列表选择（列表为通知中的类别名称，按通知顺序）；一人有多个身份时依次填入类别1、类别2、类别3；普通居民留空。',
+    `3. 缴费日期填日期（如 ${paidExample}），也可填文字 ${paidExample.replace(/-0?/g, '/')}、${paidExample.replace(/-/g, '')} 或 ${paidExample.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}；带时间的日期按当天计算。无法识别的日期显示“错误：日期无效”，不计算金额。`,
+    '4. 右侧各列自动计算：缴费标准、个人缴费、资助、缴费时应缴、事后补退、资助方式、资金来源、适用类别、是否在征缴期内、待遇享受期、状态、提示。',
+    '5. “提示”列列出需要注意的情况（如缴费日期不在征缴期内、多重身份就高不叠加、通知未明确）。“状态”为“错误：…”的行不计算金额，原因见“提示”，代码见“错误代码”（与 yibao-rules roster 的错误代码相同）。',
+    '6. 多重身份按“就高、不重复”取单项最高资助（通知未规定时，本表采用通行原则）。“未明确”表示通知未给出数额（如“继续执行原有的参保资助政策”），不是零。',
+    '7. 计算列和“政策”工作表已保护（无密码），以免误改公式；如需修改，可在“审阅”中撤销工作表保护。辅助计算在隐藏的“辅助”工作表中，由 yibao-rules 生成。',
+    '8. 本表只用普通公式，不需要加载项或宏，可在 Excel、WPS、LibreOffice、Google 表格中离线使用。示例行（“示例”开头）可清除。',
     '',
-    'How to use (English): fill the 花名册 sheet from row 2; one category per cell (类别1–3), dates as dates. The computed columns are plain formulas over the 政策 and 决策表 sheets.',
+    'How to use (English): fill the 花名册 sheet from row 2 (up to row ' + (ROSTER_ROWS + 1) + '); one category per cell (类别1–3), dates as dates or as text (2021-12-01, 2021/12/1, 2021年12月1日, 20211201). Rows with an invalid cell show 错误 and no amounts; 提示 carries the warnings.',
     `Generated by yibao-rules for ${p.id}.`,
   ];
   lines.forEach((l, i) => {
     const c = intro.getCell(i + 1, 1);
     c.value = l;
     c.alignment = { wrapText: true, vertical: 'top' };
-    if (i === 0) c.font = { bold: true, size: 14 };
+    c.font = i === 0 ? { bold: true, size: 14 } : { size: 11 };
   });
 
   // ---------------------------------------------------------------- 政策
-  const pol = wb.addWorksheet('政策');
-  pol.columns = [{ width: 22 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 14 }, { width: 30 }, { width: 24 }, { width: 14 }, { width: 80 }];
+  const pol = wb.addWorksheet('政策', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: pageMargins },
+  });
+  pol.columns = [{ width: 24 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 26 }, { width: 18 }, { width: 10 }, { width: 70 }];
   const c = p.collection;
-  const params: Array<[string, string | number | Date, string, string]> = [
-    ['待遇年度', p.coverageYear.year, p.coverageYear.cite.clause, p.coverageYear.cite.quote],
-    ['个人缴费标准（元）', Number(p.standard.amount), p.standard.cite.clause, p.standard.cite.quote],
-    ['征缴开始', civil(c.start.date), c.start.cite.clause, c.start.cite.quote],
-    ['征缴截止', civil(c.end.date), c.end.cite.clause, c.end.cite.quote],
-    ['每月可缴费起始日', c.daysOfMonth?.from ?? 1, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日'],
-    ['每月可缴费截止日', c.daysOfMonth?.to ?? 31, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日'],
-    ['待遇开始', civil(p.coverage.start), p.coverage.cite.clause, p.coverage.cite.quote],
-    ['待遇结束', civil(p.coverage.end), p.coverage.cite.clause, p.coverage.cite.quote],
-    ['新生儿参保期限（月）', cp.newborn?.months ?? 0, cp.newborn?.cite.clause ?? '—', cp.newborn?.cite.quote ?? '通知未规定新生儿特别参保期'],
+  const params: Array<[string, string | number, string, string, boolean]> = [
+    ['待遇年度', p.coverageYear.year, p.coverageYear.cite.clause, p.coverageYear.cite.quote, false],
+    ['个人缴费标准（元）', Number(p.standard.amount), p.standard.cite.clause, p.standard.cite.quote, false],
+    ['征缴开始', serialOf(c.start.date), c.start.cite.clause, c.start.cite.quote, true],
+    ['征缴截止', serialOf(c.end.date), c.end.cite.clause, c.end.cite.quote, true],
+    ['每月可缴费起始日', c.daysOfMonth?.from ?? 1, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日', false],
+    ['每月可缴费截止日', c.daysOfMonth?.to ?? 31, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日', false],
+    ['待遇开始', serialOf(p.coverage.start), p.coverage.cite.clause, p.coverage.cite.quote, true],
+    ['待遇结束', serialOf(p.coverage.end), p.coverage.cite.clause, p.coverage.cite.quote, true],
+    ['新生儿参保期限（月）', cp.newborn?.months ?? 0, cp.newborn?.cite.clause ?? '—', cp.newborn?.cite.quote ?? '通知未规定新生儿特别参保期', false],
   ];
-  pol.addRow(['参数', '值', '', '', '', '', '', '条款', '原文']).font = { bold: true };
+  const bold = (r: ExcelJS.Row) => (r.font = { bold: true });
+  bold(pol.addRow(['参数', '值', '', '', '', '', '', '条款', '原文']));
   const P: Record<string, string> = {};
-  params.forEach(([k, v, clause, quote], i) => {
+  params.forEach(([k, v, clause, quote, isDate], i) => {
     const r = pol.addRow([k, v, '', '', '', '', '', clause, quote]);
-    if (v instanceof Date) r.getCell(2).numFmt = DATE_FMT;
+    if (isDate) r.getCell(2).numFmt = DATE_FMT;
     P[k] = `政策!$B$${i + 2}`;
   });
-  // Suspensions and the date conditions the decision table depends on.
-  const suspRows: Array<{ from: string; to: string }> = [];
-  pol.addRow([]);
-  pol.addRow(['暂停缴费', '自', '至（恢复日）', '', '', '', '', '条款', '原文']).font = { bold: true };
-  for (const s of c.suspensions) {
-    const r = pol.addRow(['暂停', civil(s.from), civil(s.resumesOn), '', '', '', '', s.cite.clause, s.cite.quote]);
-    r.getCell(2).numFmt = r.getCell(3).numFmt = DATE_FMT;
-    suspRows.push({ from: `政策!$B$${r.number}`, to: `政策!$C$${r.number}` });
+  if (c.suspensions.length) {
+    pol.addRow([]);
+    bold(pol.addRow(['暂停缴费', '自', '至（恢复日）', '', '', '', '', '条款', '原文']));
+    for (const s of c.suspensions) {
+      const r = pol.addRow(['暂停', serialOf(s.from), serialOf(s.resumesOn), '', '', '', '', s.cite.clause, s.cite.quote]);
+      r.getCell(2).numFmt = r.getCell(3).numFmt = DATE_FMT;
+    }
   }
   pol.addRow([]);
-  pol.addRow(['日期条件（决策表用）', '自', '至', '', '', '', '', '', '说明']).font = { bold: true };
-  const condRows: Array<{ from: string; to: string }> = [];
-  cp.conditions.forEach(([lo, hi], i) => {
-    const r = pol.addRow([`条件${i + 1}`, new Date(Math.max(lo, -25567 + 1) * 86_400_000), new Date(hi * 86_400_000), '', '', '', '', '', '缴费日期落在此区间时适用的规则不同（如缴费期内才享受资助、通知发布前已缴费的退补）']);
-    r.getCell(2).numFmt = r.getCell(3).numFmt = DATE_FMT;
-    condRows.push({ from: `政策!$B$${r.number}`, to: `政策!$C$${r.number}` });
-  });
-  pol.addRow([]);
-  pol.addRow(['类别', '类别代码', '规则', '比例', '资助（元）', '资金来源', '资助方式', '条款', '原文']).font = { bold: true };
+  bold(pol.addRow(['类别', '类别代码', '规则', '比例', '资助（元）', '资金来源', '资助方式', '条款', '原文']));
   for (const rule of p.categories) {
     const s = rule.subsidy;
-    const q = decide(cp, maskOf(rule.categories) & ~1, 0);
+    const q = T.ruleDecision(rule.categories);
     const kind = { none: '无资助', full: '全额资助', percentage: '按比例', fixed: '定额', unspecified: '未明确' }[s.kind];
     pol.addRow([
       rule.names.join('、'),
@@ -146,98 +236,204 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   }
   if (p.otherCategories.status === 'unspecified')
     pol.addRow(['其他特殊人群', '', '未明确', '', '未明确', '—', '—', p.otherCategories.cite.clause, p.otherCategories.cite.quote]);
-  pol.addRow([]);
-  pol.addRow(['类别名称（可填入花名册）', '掩码']).font = { bold: true };
-  const aliasStart = pol.rowCount + 1;
-  const aliases = [...cp.aliases].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
-  for (const [name, mask] of aliases) pol.addRow([name, mask]);
-  const aliasRange = `政策!$A$${aliasStart}:$B$${pol.rowCount}`;
-  const listRange = `政策!$A$${aliasStart}:$A$${pol.rowCount}`;
-  pol.getColumn(9).alignment = { wrapText: true, vertical: 'top' };
-  await pol.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  pol.eachRow((row) => row.eachCell((cell) => (cell.alignment = { wrapText: true, vertical: 'top' })));
+  await pol.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
-  // ---------------------------------------------------------------- 决策表
-  const dec = wb.addWorksheet('决策表');
-  dec.addRow(['键', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '状态']).font = { bold: true };
-  const ctxs = [0];
-  for (let bits = 0; bits < 1 << cp.conditions.length; bits++) ctxs.push(1 | (bits << 1));
-  for (const ctx of ctxs)
-    for (let mask = 0; mask < CONTEXT_STRIDE; mask += 2) {
-      const q = decide(cp, mask, ctx);
-      const amount = (v: string | null) => (v === null ? '未明确' : Number(v));
-      dec.addRow([
-        mask + CONTEXT_STRIDE * ctx,
-        Number(q.standard),
-        amount(q.individual),
-        amount(q.subsidy),
-        amount(q.dueAtPayment),
-        amount(q.reimbursedLater),
-        q.mechanism ? MECHANISM_NAMES[q.mechanism].zh : '未明确',
-        funderNames(q.funders, 'zh') || '—',
-        q.appliedCategory ? categoryName(q.appliedCategory, 'zh') : '',
-        q.status === 'determined' ? '已确定' : '未明确',
-      ]);
-    }
-  const decRange = `决策表!$A$2:$J$${dec.rowCount}`;
-  await dec.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  // ---------------------------------------------------------------- 辅助 (hidden)
+  const aux = wb.addWorksheet('辅助', { state: 'hidden' });
+  const AUX = { alias: 1, mask: 2, list: 4, open: 6, condFrom: 8, condTo: 9, key: 11 } as const;
+  aux.getCell(1, AUX.alias).value = '类别输入';
+  aux.getCell(1, AUX.mask).value = '掩码';
+  aux.getCell(1, AUX.list).value = '下拉列表（通知中的类别名称）';
+  aux.getCell(1, AUX.open).value = `征缴期逐日（自 ${c.start.date}）：1 可缴费`;
+  aux.getCell(1, AUX.condFrom).value = '日期条件：自';
+  aux.getCell(1, AUX.condTo).value = '至';
+  T.aliases.forEach(([name, mask], i) => {
+    aux.getCell(i + 2, AUX.alias).value = name;
+    aux.getCell(i + 2, AUX.mask).value = mask;
+  });
+  const col = (n: number) => aux.getColumn(n).letter;
+  const aliasNames = `辅助!$${col(AUX.alias)}$2:$${col(AUX.alias)}$${T.aliases.length + 1}`;
+  const aliasMasks = `辅助!$${col(AUX.mask)}$2:$${col(AUX.mask)}$${T.aliases.length + 1}`;
+  const list = noticeCategoryNames(cp);
+  list.forEach((n, i) => (aux.getCell(i + 2, AUX.list).value = n));
+  const listRange = `辅助!$${col(AUX.list)}$2:$${col(AUX.list)}$${list.length + 1}`;
+  cp.window.days.forEach((d, i) => (aux.getCell(i + 2, AUX.open).value = d.open ? 1 : 0));
+  const openRange = `辅助!$${col(AUX.open)}$2:$${col(AUX.open)}$${cp.window.days.length + 1}`;
+  const condRefs = T.conditions.map(([lo, hi], i) => {
+    aux.getCell(i + 2, AUX.condFrom).value = Math.max(lo + SERIAL_OFFSET, 0);
+    aux.getCell(i + 2, AUX.condTo).value = hi + SERIAL_OFFSET;
+    return { from: `辅助!$${col(AUX.condFrom)}$${i + 2}`, to: `辅助!$${col(AUX.condTo)}$${i + 2}` };
+  });
+  const decHead = ['键', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '状态', '提示'];
+  decHead.forEach((h, j) => (aux.getCell(1, AUX.key + j).value = h));
+  const amount = (v: string | null) => (v === null ? '未明确' : Number(v));
+  T.decisions.forEach(({ key, q }, i) => {
+    const values = [
+      key,
+      Number(q.standard),
+      amount(q.individual),
+      amount(q.subsidy),
+      amount(q.dueAtPayment),
+      amount(q.reimbursedLater),
+      q.mechanism ? MECHANISM_NAMES[q.mechanism].zh : '未明确',
+      funderNames(q.funders, 'zh') || '—',
+      q.appliedCategory ? categoryName(q.appliedCategory, 'zh') : '',
+      q.status === 'determined' ? '已确定' : '未明确',
+      shortWarnings(q.warnings),
+    ];
+    values.forEach((v, j) => (aux.getCell(i + 2, AUX.key + j).value = v));
+  });
+  const decCol = (j: number) => `辅助!$${col(AUX.key + j)}$2:$${col(AUX.key + j)}$${T.decisions.length + 1}`;
+  await aux.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
   // ---------------------------------------------------------------- 花名册
-  const ros = wb.addWorksheet('花名册');
-  const head = ['姓名', '身份证号', '类别1', '类别2', '类别3', '缴费日期', '出生日期', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '在征缴期内', '待遇开始', '待遇结束', '状态', '掩码（辅助）', '日期条件（辅助）'];
-  ros.addRow(head).font = { bold: true };
-  head.forEach((h, i) => (ros.getColumn(i + 1).width = i === 1 ? 22 : i === 13 ? 28 : Math.max(10, h.length * 2 + 2)));
-  ros.getColumn(2).numFmt = '@';
-  ros.views = [{ state: 'frozen', ySplit: 1 }];
-  const examples = opts.examples === false ? [] : exampleRows(cp);
-  const n = Math.max(ROWS, examples.length + 50);
-  for (let i = 0; i < n; i++) {
-    const r = i + 2;
-    const ex = examples[i];
-    const row = ros.getRow(r);
-    if (ex) {
-      row.getCell(1).value = ex[0];
-      row.getCell(3).value = ex[1] || null;
-      row.getCell(4).value = ex[2] || null;
-      row.getCell(5).value = ex[3] || null;
-      if (ex[4]) row.getCell(6).value = civil(ex[4]);
-      if (ex[5]) row.getCell(7).value = civil(ex[5]);
-    }
-    row.getCell(6).numFmt = row.getCell(7).numFmt = DATE_FMT;
-    for (const col of [3, 4, 5]) row.getCell(col).dataValidation = { type: 'list', allowBlank: true, formulae: [listRange], showErrorMessage: true, errorTitle: '类别', error: '请从列表中选择通知中的类别名称' };
-    const blank = `AND(A${r}="",C${r}="",D${r}="",E${r}="",F${r}="")`;
-    const m = (col: string) => `IF(${col}${r}="",0,VLOOKUP(${col}${r},${aliasRange},2,FALSE))`;
-    // Bitwise OR of three masks with MOD/INT only (no BITOR: older spreadsheet programs lack it); bit 0 (ordinary) dropped.
-    const bits = Array.from({ length: CATEGORY_CODES.length - 1 }, (_, k) => {
-      const b = 2 ** (k + 1);
-      return `${b}*MAX(MOD(INT(${m('C')}/${b}),2),MOD(INT(${m('D')}/${b}),2),MOD(INT(${m('E')}/${b}),2))`;
-    }).join('+');
-    row.getCell(20).value = { formula: `IF(${blank},"",${bits})` } as ExcelJS.CellFormulaValue;
-    const cond = condRows.map((cr, i) => `${2 ** (i + 1)}*AND(F${r}>=${cr.from},F${r}<=${cr.to})`).join('+');
-    row.getCell(21).value = { formula: `IF(${blank},"",IF(F${r}="",0,1${cond ? `+${cond}` : ''}))` } as ExcelJS.CellFormulaValue;
-    const key = `T${r}+${CONTEXT_STRIDE}*U${r}`;
-    const look = (col: number) => `IF(${blank},"",VLOOKUP(${key},${decRange},${col},FALSE))`;
-    [8, 9, 10, 11, 12, 13, 14, 15].forEach((cell, j) => (row.getCell(cell).value = { formula: look(j + 2) } as ExcelJS.CellFormulaValue));
-    const regular = [
-      `F${r}>=${P['征缴开始']}`,
-      `F${r}<=${P['征缴截止']}`,
-      `DAY(F${r})>=${P['每月可缴费起始日']}`,
-      `DAY(F${r})<=${P['每月可缴费截止日']}`,
-      ...suspRows.map((s) => `NOT(AND(F${r}>=${s.from},F${r}<${s.to}))`),
-    ].join(',');
-    const newborn = cp.newborn ? `AND(G${r}<>"",F${r}>=G${r},F${r}<=EDATE(G${r},${P['新生儿参保期限（月）']}),YEAR(F${r})=${P['待遇年度']})` : 'FALSE';
-    row.getCell(16).value = { formula: `IF(OR(${blank},F${r}=""),"",IF(OR(AND(${regular}),${newborn}),"是","否"))` } as ExcelJS.CellFormulaValue;
-    row.getCell(17).value = { formula: `IF(${blank},"",IF(F${r}="",${P['待遇开始']},IF(AND(${regular}),${P['待遇开始']},IF(${newborn},F${r},""))))` } as ExcelJS.CellFormulaValue;
-    row.getCell(18).value = { formula: `IF(${blank},"",IF(Q${r}="","",${P['待遇结束']}))` } as ExcelJS.CellFormulaValue;
-    row.getCell(19).value = { formula: `IF(${blank},"",IF(ISNA(T${r}),"类别无效",VLOOKUP(${key},${decRange},10,FALSE)))` } as ExcelJS.CellFormulaValue;
-    row.getCell(17).numFmt = row.getCell(18).numFmt = DATE_FMT;
-    for (const col of [8, 9, 10, 11, 12]) row.getCell(col).numFmt = '0.00';
+  const ros = wb.addWorksheet('花名册', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: pageMargins, printTitlesRow: '1:1' },
+  });
+  const visible = ['姓名', '身份证号', '类别1', '类别2', '类别3', '缴费日期', '出生日期', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '在征缴期内', '待遇开始', '待遇结束', '状态', '提示', '错误代码'];
+  const widths = [10, 20, 13, 13, 13, 11, 11, 8, 8, 8, 9, 8, 12, 24, 13, 6, 11, 11, 11, 30, 10];
+  // Helper columns (hidden, protected), in the order they are computed.
+  const helpers = ['有数据', '类别1文字', '类别2文字', '类别3文字', '掩码1', '掩码2', '掩码3', '掩码', '缴费日期文字', '缴费日期规整', '缴费日期数字', '缴费日', '出生日期文字', '出生日期规整', '出生日期数字', '出生日', '错误', '日期条件', '决策行', '征缴期内', '新生儿'];
+  const head = [...visible, ...helpers];
+  const letter = (name: string) => ros.getColumn(head.indexOf(name) + 1).letter;
+  const L = Object.fromEntries(head.map((h) => [h, letter(h)]));
+  const headRow = ros.addRow(head);
+  headRow.font = { bold: true };
+  headRow.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  headRow.height = 30;
+  head.forEach((_, i) => {
+    const column = ros.getColumn(i + 1);
+    column.width = widths[i] ?? 12;
+    if (i >= visible.length) column.hidden = true;
+  });
+  const last = ROSTER_ROWS + 1;
+  const r = 2; // formulas are written for row 2 and shared down to the last row
+  const at = (name: string) => `${L[name]}${r}`;
+  const live = `${at('有数据')}=1`;
+  const F: Record<string, string> = {};
+  F['有数据'] = `IF(AND(A${r}="",B${r}="",C${r}="",D${r}="",E${r}="",F${r}="",G${r}=""),0,1)`;
+  (['1', '2', '3'] as const).forEach((k, i) => {
+    const cell = `${'CDE'[i]}${r}`;
+    const t = at(`类别${k}文字`);
+    F[`类别${k}文字`] = `IF(${live},${trimmed(cell)},"")`;
+    // An exact, case-sensitive match (MATCH alone ignores case and reads * ? ~ as wildcards).
+    F[`掩码${k}`] = `IF(${t}="",0,IFERROR(IF(EXACT(INDEX(${aliasNames},MATCH(${t},${aliasNames},0)),${t}),INDEX(${aliasMasks},MATCH(${t},${aliasNames},0)),-1),-1))`;
+  });
+  const masks = ['掩码1', '掩码2', '掩码3'].map(at);
+  // Bitwise OR of three masks with MOD/INT only (no BITOR: older spreadsheet programs lack it); bit 0 (ordinary) dropped.
+  const orBits = Array.from({ length: T.bits }, (_, k) => {
+    const b = 2 ** (k + 1);
+    return `${b}*MAX(${masks.map((m) => `MOD(INT(${m}/${b}),2)`).join(',')})`;
+  }).join('+');
+  F['掩码'] = `IF(MIN(${masks.join(',')})<0,-1,${orBits})`;
+  for (const [name, cell] of [['缴费日期', `F${r}`], ['出生日期', `G${r}`]] as const) {
+    const text = at(`${name}文字`);
+    const norm = at(`${name}规整`);
+    const digits = at(`${name}数字`);
+    // Text as the roster reads it: trimmed; a whole number of 8 digits typed into a date cell reads as 20211201.
+    F[`${name}文字`] = `IF(ISNUMBER(${cell}),IF(AND(${cell}>=10000000,${cell}=INT(${cell})),${cell}&"",""),${trimmed(cell)})`;
+    // 2021/12/1, 2021.12.1, 2021年12月1日 → 2021-12-1 (a final 日 dropped).
+    const seps = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},"年","-"),"月","-"),"/","-"),".","-")`;
+    F[`${name}规整`] = `IF(RIGHT(${text},1)="日",LEFT(${seps},LEN(${seps})-1),${seps})`;
+    // The date as 8 digits (yyyymmdd), or "" when the text has none of the accepted forms.
+    const p2 = `FIND("-",${norm},6)`;
+    const hyphenForm = [
+      `MID(${norm},5,1)="-"`,
+      `LEN(${norm})-LEN(SUBSTITUTE(${norm},"-",""))=2`,
+      `${p2}-6>=1`,
+      `${p2}-6<=2`,
+      `LEN(${norm})-${p2}>=1`,
+      `LEN(${norm})-${p2}<=2`,
+      `LEN(${withoutDigits(`SUBSTITUTE(${norm},"-","")`)})=0`,
+      `ISNUMBER(FIND(MID(${text},5,1),"-/.年"))`,
+      `ISNUMBER(FIND(MID(${text},${p2},1),"-/.月"))`,
+    ];
+    F[`${name}数字`] =
+      `IF(AND(LEN(${text})=8,LEN(${withoutDigits(text)})=0),${text},IFERROR(IF(AND(${hyphenForm.join(',')}),LEFT(${norm},4)&RIGHT("0"&MID(${norm},6,${p2}-6),2)&RIGHT("0"&MID(${norm},${p2}+1,2),2),""),""))`;
+    const y = `VALUE(LEFT(${digits},4))`;
+    const m = `VALUE(MID(${digits},5,2))`;
+    const d = `VALUE(RIGHT(${digits},2))`;
+    const fromText = `IF(${digits}="",-1,IFERROR(IF(AND(${y}>=1900,${y}<=2199,${m}>=1,${m}<=12,${d}>=1,${d}<=DAY(DATE(${y},${m}+1,0)),DATE(${y},${m},${d})>=61),DATE(${y},${m},${d}),-1),-1))`;
+    // The day's serial number; "" for none; -1 for a cell that is not a date (years 1900-03-01 to 2199).
+    F[name === '缴费日期' ? '缴费日' : '出生日'] =
+      `IF(NOT(${live}),"",IFERROR(IF(AND(ISNUMBER(${cell}),${cell}<10000000),IF(AND(${cell}>=61,${cell}<109575),INT(${cell}),-1),IF(${text}="","",${fromText})),-1))`;
   }
-  mkdirSync(dirname(opts.out), { recursive: true });
-  await wb.xlsx.writeFile(opts.out);
-  return { rows: examples.length, policyId: p.id };
-}
+  const paid = at('缴费日');
+  const birth = at('出生日');
+  const dated = `ISNUMBER(${paid})`;
+  F['错误'] =
+    `IF(NOT(${live}),"",IF(${at('掩码')}<0,"unknown_category",IF(${paid}=-1,"invalid_date",IF(${birth}=-1,"invalid_date",IF(AND(${dated},ISNUMBER(${birth})),IF(${birth}>${paid},"invalid_input",""),"")))))`;
+  const ok = `AND(${live},${at('错误')}="")`;
+  const cond = condRefs.map((cr, i) => `${2 ** (i + 1)}*AND(${paid}>=${cr.from},${paid}<=${cr.to})`).join('+');
+  F['日期条件'] = `IF(${ok},IF(${dated},1${cond ? `+${cond}` : ''},0),"")`;
+  F['决策行'] = `IF(${ok},MATCH(${at('掩码')}+${T.stride}*${at('日期条件')},${decCol(0)},0),"")`;
+  F['征缴期内'] = `IF(AND(${ok},${dated}),IF(AND(${paid}>=${P['征缴开始']},${paid}<=${P['征缴截止']}),INDEX(${openRange},${paid}-${P['征缴开始']}+1),0),"")`;
+  F['新生儿'] = cp.newborn
+    ? `IF(AND(${ok},${dated},ISNUMBER(${birth})),IF(AND(${paid}>=${birth},${paid}<=EDATE(${birth},${P['新生儿参保期限（月）']}),YEAR(${paid})=${P['待遇年度']}),1,0),0)`
+    : '0';
+  const row = at('决策行');
+  // Text columns end in &"" so that an empty cell of the table reads as "", never 0.
+  const pick = (j: number, text: boolean) => `IF(${ok},INDEX(${decCol(j)},${row})${text ? '&""' : ''},"")`;
+  ['缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别'].forEach((h, j) => (F[h] = pick(j + 1, j >= 5)));
+  const open = at('征缴期内');
+  const newborn = at('新生儿');
+  F['在征缴期内'] = `IF(AND(${ok},${dated}),IF(OR(${open}=1,${newborn}=1),"是","否"),"")`;
+  F['待遇开始'] = `IF(${ok},IF(NOT(${dated}),${P['待遇开始']},IF(${open}=1,${P['待遇开始']},IF(${newborn}=1,${paid},""))),"")`;
+  F['待遇结束'] = `IF(AND(${ok},${at('待遇开始')}<>""),${P['待遇结束']},"")`;
+  const errName = (code: string) => ROW_ERRORS[code]!;
+  F['状态'] = `IF(NOT(${live}),"",IF(${at('错误')}="",INDEX(${decCol(9)},${row})&"","错误："&IF(${at('错误')}="unknown_category","${errName('unknown_category')}",IF(${at('错误')}="invalid_date","${errName('invalid_date')}","${errName('invalid_input')}"))))`;
+  const outside = SHORT_WARNINGS['outside-window'];
+  const warn = `INDEX(${decCol(10)},${row})&""`;
+  const firstBad = `IF(${masks[0]}<0,${at('类别1文字')},IF(${masks[1]}<0,${at('类别2文字')},${at('类别3文字')}))`;
+  F['提示'] =
+    `IF(NOT(${live}),"",IF(${at('错误')}="",IF(AND(${dated},${at('待遇开始')}=""),IF(${warn}="","${outside}",${warn}&"${WARNING_SEPARATOR}${outside}"),${warn}),` +
+    `IF(${at('错误')}="unknown_category","未知的类别："&${firstBad}&"（请从下拉列表选择）",IF(${at('错误')}="invalid_input","出生日期晚于缴费日期",IF(${paid}=-1,"缴费日期","出生日期")&"不是有效的日期（可填日期，或 2021-12-01、2021/12/1、2021年12月1日、20211201）"))))`;
+  F['错误代码'] = `IF(${ok},"",${at('错误')})`;
 
-/** A civil date as a Date at UTC midnight: exceljs writes it as that day's serial, whatever the host's zone. */
-function civil(s: string): Date {
-  return new Date(`${s}T00:00:00Z`);
+  // Inputs: unlocked, typed as given; the date columns show dates.
+  for (let i = 0; i < ROSTER_ROWS; i++) {
+    const rr = ros.getRow(i + 2);
+    const input = inputs[i];
+    for (let j = 0; j < 7; j++) {
+      const cell = rr.getCell(j + 1);
+      const v = input?.[j];
+      if (v !== undefined && v !== null && v !== '') cell.value = v;
+      cell.protection = { locked: false };
+    }
+    rr.getCell(2).numFmt = '@';
+    rr.getCell(6).numFmt = rr.getCell(7).numFmt = DATE_FMT;
+  }
+  for (const name of head.slice(7)) {
+    const formula = F[name];
+    if (!formula) throw new Error(`no formula for ${name}`);
+    ros.fillFormula(`${L[name]}2:${L[name]}${last}`, formula);
+  }
+  for (const name of ['缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退']) ros.getColumn(head.indexOf(name) + 1).numFmt = '0.00';
+  for (const name of ['待遇开始', '待遇结束']) ros.getColumn(head.indexOf(name) + 1).numFmt = DATE_FMT;
+  for (const name of helpers) ros.getColumn(head.indexOf(name) + 1).eachCell((cell) => (cell.protection = { locked: true, hidden: true }));
+  ros.getColumn(head.indexOf('提示') + 1).alignment = { wrapText: true, vertical: 'top' };
+  // One rule for the whole range (exceljs's per-cell rules are merged in string order, which overlaps).
+  (ros as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`C2:E${last}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [listRange],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '类别',
+    error: '请从列表中选择通知中的类别名称（普通居民留空）',
+  });
+  await ros.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+  ros.pageSetup.printArea = `A1:${L['错误代码']}${Math.max(inputs.length + 1, 2)}`;
+
+  mkdirSync(dirname(opts.out), { recursive: true });
+  const part = `${opts.out}.${process.pid}.part`;
+  try {
+    await wb.xlsx.writeFile(part);
+    renameSync(part, opts.out);
+  } finally {
+    rmSync(part, { force: true });
+  }
+  return { rows: examples.length, policyId: p.id };
 }

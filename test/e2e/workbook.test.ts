@@ -1,14 +1,22 @@
 /**
- * The self-calculating workbook, opened and recalculated by a real spreadsheet
- * program: LibreOffice Calc, headless. Its values must equal quote's, row by row.
+ * The self-calculating workbook, filled with rows of every kind and recalculated
+ * by a real spreadsheet program (LibreOffice Calc, headless). Every computed
+ * cell must equal what `quote` gives for the row read the way the roster job
+ * reads it; a row `quote` rejects must show its error code and no amount.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatCivilDate, parseCivilDate } from '../../src/civil-date.js';
 import { parseCsv } from '../../src/cli/csv.js';
-import { BUILTIN_POLICIES, MECHANISM_NAMES, quote } from '../../src/index.js';
+import { buildWorkbook, exampleRows, noticeCategoryNames, ROSTER_ROWS, type InputCell, type InputRow } from '../../src/cli/workbook.js';
+import { YibaoError } from '../../src/errors.js';
+import { normaliseDateText } from '../../src/input-text.js';
+import { BUILTIN_POLICIES, categoryName, funderNames, MECHANISM_NAMES, quoteOrError, type Quote } from '../../src/index.js';
+import { builtinRegistry } from '../../src/registry.js';
+import { shortWarnings } from '../../src/sheet/warnings.js';
 import { ROOT } from '../helpers.js';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
@@ -24,35 +32,150 @@ function profile(): string {
   return `file://${p}`;
 }
 
-describe.skipIf(!soffice)('yibao-rules workbook, recalculated by LibreOffice Calc', () => {
-  const prof = soffice ? profile() : '';
-  it.each(BUILTIN_POLICIES.map((p) => [p.id, p] as const))('%s: every example row equals quote', (id, p) => {
-    const xlsx = join(dir, `${id}.xlsx`);
-    execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'workbook', '--county', p.county.name, '--year', String(p.coverageYear.year), '--out', xlsx]);
-    execFileSync(soffice, [`-env:UserInstallation=${prof}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, xlsx], { stdio: 'pipe', timeout: 120_000 });
-    const rows = parseCsv(readFileSync(join(dir, `${id}-花名册.csv`)));
-    const [head, ...data] = rows;
-    expect(head!.slice(0, 3)).toEqual(['姓名', '身份证号', '类别1']);
-    const examples = data.filter((r) => r[0]!.startsWith('示例'));
-    expect(examples.length).toBeGreaterThanOrEqual(12);
-    const col = (name: string) => head!.indexOf(name);
-    for (const r of examples) {
-      const categories = [r[2], r[3], r[4]].filter((c): c is string => Boolean(c));
-      const paidOn = r[5] || undefined;
-      const birthDate = r[6] || undefined;
-      const q = quote({ county: p.county.name, coverageYear: p.coverageYear.year, categories, paidOn, birthDate });
-      const where = `${id} ${r[0]} ${categories.join('+')} ${paidOn ?? ''}`;
-      const num = (v: string | null) => (v === null ? '未明确' : String(Number(v)));
-      expect(String(Number(r[col('缴费标准')])), where).toBe(num(q.standard));
-      expect(r[col('个人缴费')] === '未明确' ? '未明确' : String(Number(r[col('个人缴费')])), where).toBe(num(q.individual));
-      expect(r[col('资助')] === '未明确' ? '未明确' : String(Number(r[col('资助')])), where).toBe(num(q.subsidy));
-      expect(r[col('缴费时应缴')] === '未明确' ? '未明确' : String(Number(r[col('缴费时应缴')])), where).toBe(num(q.dueAtPayment));
-      expect(r[col('事后补退')] === '未明确' ? '未明确' : String(Number(r[col('事后补退')])), where).toBe(num(q.reimbursedLater));
-      expect(r[col('资助方式')], where).toBe(q.mechanism ? MECHANISM_NAMES[q.mechanism].zh : '未明确');
-      expect(r[col('状态')], where).toBe(q.status === 'determined' ? '已确定' : '未明确');
-      expect(r[col('在征缴期内')], where).toBe(q.window ? (q.window.open ? '是' : '否') : '');
-      expect(r[col('待遇开始')], where).toBe(q.coverage?.start ?? '');
-      expect(r[col('待遇结束')], where).toBe(q.coverage?.end ?? '');
+const SERIAL = 25569;
+const serial = (day: number) => day + SERIAL;
+
+/** A date cell in the ways people fill one; `day` is the civil day meant. */
+function dateForms(day: number): InputCell[] {
+  const [y, m, d] = formatCivilDate(day).split('-') as [string, string, string];
+  const M = String(Number(m));
+  const D = String(Number(d));
+  return [serial(day), serial(day) + 0.4375, serial(day) + 0.999, `${y}-${m}-${d}`, `${y}/${M}/${D}`, `${y}.${M}.${D}`, `${y}年${M}月${D}日`, `${y}${m}${d}`, Number(`${y}${m}${d}`), ` ${y}-${m}-${d}\u3000`, `\u00a0${y}/${M}/${D}\t`];
+}
+
+/** Dates that are not dates, or not ones the roster reads. */
+const BAD_DATES: InputCell[] = ['2022-02-30', '2021-13-01', '2021/2/29', '20210230', '2021-12-01 10:30', '2021年12月1号', '2021月12年1日', '12/01/2021', 'abc', '2021-1-1-1', '2200-01-01', 5, 3_000_000, 20211301, '２０２１-12-01'];
+
+/** What the roster job reads from a date cell: a civil date, undefined for none, or the text quote will reject. */
+function readDate(v: InputCell): string | undefined {
+  if (v === null || v === '') return undefined;
+  if (typeof v === 'number') {
+    if (v >= 10_000_000 && Number.isInteger(v)) return normaliseDateText(String(v));
+    const whole = Math.floor(v);
+    if (whole < 61) return `serial ${v}`;
+    return formatCivilDate(whole - SERIAL);
+  }
+  const t = normaliseDateText(v);
+  return t === '' ? undefined : t;
+}
+
+/** Every kind of row for one policy. */
+function rowsFor(id: string): InputRow[] {
+  const cp = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === id)!);
+  const names = noticeCategoryNames(cp);
+  const start = cp.window.start;
+  const end = cp.window.end;
+  const rows: InputRow[] = [];
+  const add = (c: [InputCell, InputCell, InputCell], paid: InputCell, birth: InputCell = null) => rows.push([`测试${rows.length + 1}`, null, c[0], c[1], c[2], paid, birth]);
+  // Days where a decision changes: the window's edges, each condition's edges, suspensions, days of the month.
+  const days = new Set<number>([start - 1, start, start + 1, end - 1, end, end + 1]);
+  for (const [lo, hi] of cp.conditions) for (const d of [lo - 1, lo, hi, hi + 1]) if (d > start - 400 && d < end + 400) days.add(d);
+  for (const s of cp.policy.collection.suspensions) for (const d of [parseCivilDate(s.from)! - 1, parseCivilDate(s.from)!, parseCivilDate(s.resumesOn)! - 1, parseCivilDate(s.resumesOn)!]) days.add(d);
+  for (let d = start; d <= end; d++) if (cp.window.days[d - start]!.open !== cp.window.days[d - start - 1]?.open) days.add(d);
+  // Every category on every such day, as a date cell; a few categories in every form of date.
+  for (const name of ['', ...names, 'minimum-living-allowance']) for (const d of days) add([name, null, null], serial(d));
+  for (const d of [start, end, ...[...days].slice(6, 10)]) for (const form of dateForms(d)) add([names[1] ?? '', null, null], form);
+  for (const form of dateForms(end)) add([names[0] ?? '', null, null], form);
+  // No payment date; several categories; stray spaces; unknown categories.
+  for (const name of ['', ...names]) add([name, null, null], null);
+  for (let i = 0; i + 2 < names.length; i++) add([names[i]!, names[i + 1]!, names[i + 2]!], serial(start + 3));
+  add([names[0]!, names.at(-1)!, null], serial(end));
+  for (const sp of [' ', '\u3000', '\u00a0', '\t']) add([`${names[1] ?? names[0]}${sp}`, `${sp}${names[0]}`, null], serial(start + 5));
+  for (const bad of ['公务员', '低保*', '低保?象', 'MINIMUM-LIVING-ALLOWANCE', '低保  对象', '1']) add([names[0]!, bad, null], serial(start + 5));
+  add(['\u3000', '', ' '], serial(start + 5));
+  // Dates that are not dates, in either column; birth after payment; newborns.
+  for (const bad of BAD_DATES) add([names[0]!, null, null], bad);
+  for (const bad of BAD_DATES.slice(0, 5)) add([names[0]!, null, null], serial(start + 5), bad);
+  add([names[0]!, null, null], serial(start + 5), serial(start + 6));
+  add([names[0]!, null, null], `${formatCivilDate(start + 5)}`, formatCivilDate(start + 5));
+  add(['', null, null], null, serial(start + 6));
+  for (const [b, p] of [[end + 10, end + 40], [end + 10, end + 200], [end + 10, end + 10], [end + 10, end + 9], [end - 30, end + 20], [start - 400, end + 20]] as const) {
+    add(['', null, null], serial(p), serial(b));
+    add([names[0]!, null, null], formatCivilDate(p).replace(/-/g, '/'), `${formatCivilDate(b)} `);
+  }
+  return rows;
+}
+
+/** The values a row must show: from quote, or the error. */
+function expected(p: (typeof BUILTIN_POLICIES)[number], row: InputRow): Quote | YibaoError {
+  const categories = [row[2], row[3], row[4]].map((c) => (c === null ? '' : String(c).trim())).filter(Boolean);
+  const paidOn = readDate(row[5]);
+  const birthDate = readDate(row[6]);
+  return quoteOrError({ county: p.county.name, coverageYear: p.coverageYear.year, categories, paidOn, birthDate });
+}
+
+const CASES = BUILTIN_POLICIES.map((p) => ({ p, rows: rowsFor(p.id) }));
+
+describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row and recalculated by LibreOffice Calc', () => {
+  const sheets = new Map<string, string[][]>();
+  beforeAll(async () => {
+    const files: string[] = [];
+    for (const { p, rows } of CASES) {
+      const file = join(dir, `${p.id}.xlsx`);
+      await buildWorkbook({ county: p.county.name, year: p.coverageYear.year, out: file, rows });
+      files.push(file);
     }
+    // One LibreOffice run for all five workbooks: every sheet to CSV, after a full recalculation.
+    execFileSync(soffice, [`-env:UserInstallation=${profile()}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, ...files], { stdio: 'pipe', timeout: 240_000 });
+    for (const { p } of CASES) sheets.set(p.id, parseCsv(readFileSync(join(dir, `${p.id}-花名册.csv`))));
+  }, 300_000);
+
+  it.each(CASES.map((c) => [c.p.id, c] as const))('%s: every computed cell equals quote; rejected rows show their code and no amount', (id, { p, rows }) => {
+    const [head, ...data] = sheets.get(id)!;
+    const col = (name: string) => {
+      const i = head!.indexOf(name);
+      expect(i, name).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const cp = builtinRegistry.compiledOf(p);
+    const inputs = [...exampleRows(cp).map((e) => ({ categories: [e[1], e[2], e[3]], paid: e[4] || null, birth: e[5] || null })), ...rows.map((r) => ({ categories: [r[2], r[3], r[4]], paid: r[5], birth: r[6] }))];
+    expect(data.length).toBeGreaterThanOrEqual(ROSTER_ROWS);
+    let rejected = 0;
+    inputs.forEach((input, i) => {
+      const r = data[i]!;
+      const row: InputRow = ['', null, input.categories[0] || null, input.categories[1] || null, input.categories[2] || null, input.paid, input.birth];
+      const q = expected(p, row);
+      const where = `${id} row ${i + 2}: ${JSON.stringify(row.slice(2))}`;
+      const cell = (name: string) => r[col(name)];
+      if (q instanceof YibaoError) {
+        rejected++;
+        expect(cell('错误代码'), where).toBe(q.code);
+        expect(cell('状态'), where).toMatch(/^错误：/);
+        expect(cell('提示'), where).not.toBe('');
+        for (const name of ['缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '在征缴期内', '待遇开始', '待遇结束']) expect(cell(name), `${where} ${name}`).toBe('');
+        return;
+      }
+      const money = (v: string | null) => (v === null ? '未明确' : String(Number(v)));
+      const shown = (name: string) => (cell(name) === '未明确' ? '未明确' : String(Number(cell(name))));
+      expect(shown('缴费标准'), where).toBe(money(q.standard));
+      expect(shown('个人缴费'), where).toBe(money(q.individual));
+      expect(shown('资助'), where).toBe(money(q.subsidy));
+      expect(shown('缴费时应缴'), where).toBe(money(q.dueAtPayment));
+      expect(shown('事后补退'), where).toBe(money(q.reimbursedLater));
+      expect(cell('资助方式'), where).toBe(q.mechanism ? MECHANISM_NAMES[q.mechanism].zh : '未明确');
+      expect(cell('资金来源'), where).toBe(funderNames(q.funders, 'zh') || '—');
+      expect(cell('适用类别'), where).toBe(q.appliedCategory ? categoryName(q.appliedCategory, 'zh') : '');
+      expect(cell('状态'), where).toBe(q.status === 'determined' ? '已确定' : '未明确');
+      expect(cell('在征缴期内'), where).toBe(q.window ? (q.window.open ? '是' : '否') : '');
+      expect(cell('待遇开始'), where).toBe(q.coverage?.start ?? '');
+      expect(cell('待遇结束'), where).toBe(q.coverage?.end ?? '');
+      expect(cell('提示'), where).toBe(shortWarnings(q.warnings));
+      expect(cell('错误代码'), where).toBe('');
+    });
+    // The rows exercise every kind: rejected ones, and accepted ones inside and outside the window.
+    expect(rejected).toBeGreaterThan(20);
+    expect(inputs.length - rejected).toBeGreaterThan(100);
+    // Below the filled rows, the roster is blank.
+    for (const r of data.slice(inputs.length, inputs.length + 50)) expect(r.slice(0, col('错误代码') + 1).every((v) => v === ''), id).toBe(true);
+  });
+});
+
+describe('yibao-rules workbook (the command)', () => {
+  it('writes the workbook for a county and year', () => {
+    const out = join(dir, 'cli', 'kelan.xlsx');
+    const msg = execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'workbook', '--county', '岢岚', '--year', '2022', '--out', out], { encoding: 'utf8' });
+    expect(msg).toMatch(/kelan-2022/);
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * `quote`'s warnings in short Chinese, for a spreadsheet's 提示 column, where
+ * the full sentences (with the notice's quotations) do not fit. The full text
+ * stays in `quote().warnings` and in YIBAO_EXPLAIN.
+ *
+ * @module
+ */
+import type { QuoteWarning } from '../engine.js';
+
+/** Short Chinese text of each warning code. */
+export const SHORT_WARNINGS: Readonly<Record<string, string>> = {
+  'outside-window': '不在征缴期内，通知未规定此时缴费的待遇期',
+  'highest-single': '多重身份，就高不叠加',
+  tie: '两类资助额相同，通知未定适用哪项',
+  'unspecified-might-give-more': '另有类别资助未明确，可能更高',
+  'silent-category': '通知未提及某类别，按无资助',
+  'precondition-assumed': '资助前提为假定，请核实',
+  'depends-on-payment-date': '未填缴费日期，退补视缴费日期而定',
+  'no-funder-named': '通知未写明资金来源',
+  'rounding-assumed': '按比例金额已取整（通知未规定）',
+};
+
+/** Separator between short warnings in one cell. */
+export const WARNING_SEPARATOR = '；';
+
+/**
+ * The warnings of a quote as one short Chinese line; an unknown code gives its
+ * own Chinese text.
+ *
+ * @example
+ * ```ts
+ * shortWarnings([{ code: 'outside-window', zh: '…', en: '…' }]) // '不在征缴期内，通知未规定此时缴费的待遇期'
+ * ```
+ */
+export function shortWarnings(ws: readonly QuoteWarning[]): string {
+  return [...new Set(ws.map((w) => SHORT_WARNINGS[w.code] ?? w.zh))].join(WARNING_SEPARATOR);
+}
