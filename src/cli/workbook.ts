@@ -132,6 +132,29 @@ export const ROW_ERRORS: Readonly<Record<string, string>> = {
   invalid_input: '出生日期晚于缴费日期',
 };
 
+/**
+ * Sets each row's height to fit its wrapped text (spreadsheet programs do not
+ * re-measure rows when they open a file). Width units: a Latin character about 1,
+ * a Chinese one about 2.1.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet, lineHeight = 15): void {
+  ws.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell) => {
+      if (typeof cell.value !== 'string' || !cell.alignment?.wrapText) return;
+      const width = Math.max(1, ((ws.getColumn(cell.col).width ?? 9) - 1) * 0.95);
+      let n = 0;
+      for (const para of cell.value.split('\n')) {
+        let units = 0;
+        for (const ch of para) units += ch.codePointAt(0)! >= 0x2e80 ? 2.1 : 1;
+        n += Math.max(1, Math.ceil(units / width));
+      }
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) row.height = lines * lineHeight + 2;
+  });
+}
+
 // ---------------------------------------------------------------- the workbook
 
 /** Builds the workbook for one policy; writes it to a temporary file and renames it over `out`. */
@@ -157,7 +180,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const intro = wb.addWorksheet('说明', {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: pageMargins },
   });
-  intro.getColumn(1).width = 100;
+  intro.getColumn(1).width = 64;
   const lines = [
     `${p.county.name} ${p.coverageYear.year} 年度城乡居民基本医疗保险缴费计算表`,
     `依据：${p.document.number}《${p.document.title}》（${p.document.issuedOn}）`,
@@ -182,6 +205,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     c.alignment = { wrapText: true, vertical: 'top' };
     c.font = i === 0 ? { bold: true, size: 14 } : { size: 11 };
   });
+  fitRowHeights(intro);
 
   // ---------------------------------------------------------------- 政策
   const pol = wb.addWorksheet('政策', {
@@ -237,6 +261,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   if (p.otherCategories.status === 'unspecified')
     pol.addRow(['其他特殊人群', '', '未明确', '', '未明确', '—', '—', p.otherCategories.cite.clause, p.otherCategories.cite.quote]);
   pol.eachRow((row) => row.eachCell((cell) => (cell.alignment = { wrapText: true, vertical: 'top' })));
+  fitRowHeights(pol);
   await pol.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
   // ---------------------------------------------------------------- 辅助 (hidden)
@@ -293,7 +318,8 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: pageMargins, printTitlesRow: '1:1' },
   });
   const visible = ['姓名', '身份证号', '类别1', '类别2', '类别3', '缴费日期', '出生日期', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '在征缴期内', '待遇开始', '待遇结束', '状态', '提示', '错误代码'];
-  const widths = [10, 20, 13, 13, 13, 11, 11, 8, 8, 8, 9, 8, 12, 24, 13, 6, 11, 11, 11, 30, 10];
+  const widths = [8, 19, 12, 12, 12, 10.5, 10.5, 7.5, 7.5, 7.5, 7.5, 7.5, 13, 14, 10, 6, 10.5, 10.5, 9, 22, 9];
+  const wrapped = ['资助方式', '资金来源', '适用类别', '状态', '提示', '类别1', '类别2', '类别3'];
   // Helper columns (hidden, protected), in the order they are computed.
   const helpers = ['有数据', '类别1文字', '类别2文字', '类别3文字', '掩码1', '掩码2', '掩码3', '掩码', '缴费日期文字', '缴费日期规整', '缴费日期数字', '缴费日', '出生日期文字', '出生日期规整', '出生日期数字', '出生日', '错误', '日期条件', '决策行', '征缴期内', '新生儿'];
   const head = [...visible, ...helpers];
@@ -413,7 +439,10 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   for (const name of ['缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退']) ros.getColumn(head.indexOf(name) + 1).numFmt = '0.00';
   for (const name of ['待遇开始', '待遇结束']) ros.getColumn(head.indexOf(name) + 1).numFmt = DATE_FMT;
   for (const name of helpers) ros.getColumn(head.indexOf(name) + 1).eachCell((cell) => (cell.protection = { locked: true, hidden: true }));
-  ros.getColumn(head.indexOf('提示') + 1).alignment = { wrapText: true, vertical: 'top' };
+  // Two lines a row, wrapped, so that the roster prints legibly on landscape A4.
+  visible.forEach((name, i) => (ros.getColumn(i + 1).alignment = { wrapText: wrapped.includes(name), vertical: 'middle' }));
+  headRow.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  for (let i = 2; i <= last; i++) ros.getRow(i).height = 28;
   // One rule for the whole range (exceljs's per-cell rules are merged in string order, which overlaps).
   (ros as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`C2:E${last}`, {
     type: 'list',
@@ -425,7 +454,8 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     error: '请从列表中选择通知中的类别名称（普通居民留空）',
   });
   await ros.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
-  ros.pageSetup.printArea = `A1:${L['错误代码']}${Math.max(inputs.length + 1, 2)}`;
+  // The filled rows (exceljs adds the column's $; the row's is given here).
+  ros.pageSetup.printArea = `A$1:${L['错误代码']}$${Math.max(inputs.length + 1, 2)}`;
 
   mkdirSync(dirname(opts.out), { recursive: true });
   const part = `${opts.out}.${process.pid}.part`;
