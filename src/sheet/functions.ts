@@ -35,27 +35,74 @@ export class SheetError {
   }
 }
 
-const isEmpty = (v: Cell) => v === null || v === undefined || v === '';
+/** Empty, or text of spaces only (as the roster job reads a cell). */
+const isEmpty = (v: Cell) => v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
 /** A Date from any realm (a host may hand over a Date made in another frame). */
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-const DAY_MS = 86_400_000;
+
+/** The spreadsheet's time zone, in which a `Date` cell is read; China's by default. */
+let sheetZone = 'Asia/Shanghai';
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneFormat(zone: string): Intl.DateTimeFormat {
+  let f = zoneFormats.get(zone);
+  if (!f) zoneFormats.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' })));
+  return f;
+}
 
 /**
- * A date cell as "YYYY-MM-DD", without a time-zone shift: a serial number
- * (1900 date system), a `Date` (read as midnight in the sheet's zone, which is
- * within UTC±12, so the nearest UTC midnight is that civil date), or text
- * (2021-12-01, 2021/12/1, 2021年12月1日). Empty: undefined.
+ * Sets the time zone in which `Date` cells are read: the spreadsheet's own
+ * (Google Sheets: `SpreadsheetApp.getActive().getSpreadsheetTimeZone()`).
+ * A date cell is midnight of its day in that zone, so any zone (UTC−12 to
+ * UTC+14) and any time of day lands on the right civil day. Throws a
+ * `RangeError` for a zone the host does not know.
+ *
+ * @example
+ * ```ts
+ * setTimeZone('Pacific/Auckland');
+ * cellDate(new Date('2022-12-25T11:00:00Z'), 'paidOn') // '2022-12-26'
+ * ```
+ */
+export function setTimeZone(zone: string): void {
+  zoneFormat(zone);
+  sheetZone = zone;
+}
+
+/** The time zone in which `Date` cells are read. */
+export function getTimeZone(): string {
+  return sheetZone;
+}
+
+/** The civil date of an instant in the sheet's zone. */
+function civilInZone(t: number): string {
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (const part of zoneFormat(sheetZone).formatToParts(t)) {
+    if (part.type === 'year') y = Number(part.value);
+    else if (part.type === 'month') m = Number(part.value);
+    else if (part.type === 'day') d = Number(part.value);
+  }
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A date cell as "YYYY-MM-DD", read the way the roster job reads it: a serial
+ * number (1900 date system; a time of day is dropped), a whole number of 8
+ * digits as 20211201, a `Date` (read in the sheet's time zone, see
+ * {@link setTimeZone}), or text (2021-12-01, 2021/12/1, 2021.12.1,
+ * 2021年12月1日, 20211201). Empty or spaces only: undefined.
  */
 export function cellDate(v: Cell, field: string): string | SheetError | undefined {
   if (isEmpty(v)) return undefined;
   if (typeof v === 'number') {
+    if (v >= 10_000_000 && Number.isInteger(v)) return normaliseDateText(String(v));
     const d = dayNumberFromSerial(v);
     return d === undefined ? new SheetError('invalid_date', `日期无效 invalid ${field}: ${v}`) : formatCivilDate(d);
   }
   if (isDate(v)) {
     const t = v.getTime();
     if (Number.isNaN(t)) return new SheetError('invalid_date', `日期无效 invalid ${field}`);
-    return formatCivilDate(Math.round(t / DAY_MS));
+    return civilInZone(t);
   }
   if (typeof v === 'string') return normaliseDateText(v);
   return new SheetError('invalid_type', `应为日期 ${field} must be a date`);
@@ -90,7 +137,8 @@ const isRange = (a: Arg): a is Cell[][] => Array.isArray(a);
 
 /**
  * Applies `f` cell by cell: all scalars give a scalar; ranges give a range of
- * the largest shape, a scalar or a single cell repeating over it.
+ * the largest shape, a scalar or a single cell repeating over it. Where the
+ * county comes from a range, a row whose range cells are all empty gives "".
  */
 export function broadcast(args: readonly Arg[], f: (...cells: Cell[]) => Out): Out | Out[][] {
   let rows = 0;
@@ -107,10 +155,15 @@ export function broadcast(args: readonly Arg[], f: (...cells: Cell[]) => Out): O
     if (!row) return undefined;
     return row.length === 1 ? row[0] : row[c];
   };
+  // A blank row of a range (the county from a range, and every cell taken from a range empty) gives a blank.
+  const ranged = args.map(isRange);
   const out: Out[][] = [];
   for (let r = 0; r < rows; r++) {
     const line: Out[] = [];
-    for (let c = 0; c < cols; c++) line.push(f(...args.map((a) => at(a, r, c))));
+    for (let c = 0; c < cols; c++) {
+      const cells = args.map((a) => at(a, r, c));
+      line.push(ranged[0] && cells.every((v, i) => !ranged[i] || isEmpty(v)) ? '' : f(...cells));
+    }
     out.push(line);
   }
   return out;
@@ -198,13 +251,14 @@ export const ROSTER_COLUMNS = {
  * A whole roster block in one call (spreadsheets limit the time per call).
  * Each row of `block`: county, coverage year, categories, payment date, and
  * optionally birth date. Returns one row per input row, columns
- * {@link ROSTER_COLUMNS}; a row whose county is empty stays empty.
+ * {@link ROSTER_COLUMNS}; an empty row stays empty, a row with data but no
+ * county is an error.
  */
 export function YIBAO_ROSTER(block: Arg, lang?: Cell): Out[][] {
   const L = langOf(lang);
   const rows = isRange(block) ? block : [[block]];
   return rows.map((r) => {
-    if (isEmpty(r[0])) return ROSTER_COLUMNS[L].map(() => '');
+    if (r.every(isEmpty)) return ROSTER_COLUMNS[L].map(() => '');
     const q = cellQuote(r[0], r[1], r[2], r[3], r[4]);
     if (q instanceof SheetError) return [q, q, q, q, q, '', '', '', '', '', '', 'error', q.message];
     const amount = (v: string | null) => (v === null ? new SheetError('unspecified', '通知未明确 / the notice defers') : Number(v));
