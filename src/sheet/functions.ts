@@ -15,6 +15,10 @@ import type { Quote } from '../engine.js';
 import { YibaoError } from '../errors.js';
 import { coverageYearFromText, normaliseDateText, splitCategories } from '../input-text.js';
 import { quoteOrError } from '../quote.js';
+import { builtinRegistry, type PolicyRegistry } from '../registry.js';
+import { registryFromText } from './policy-text.js';
+
+export { setPolicyDefiner, type PolicyDefiner } from './policy-text.js';
 import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 
 /** What a cell can hold. */
@@ -121,7 +125,7 @@ export function cellCategories(v: Cell): string[] {
 }
 
 /** The quote for one set of cells, or the error for the cell. */
-export function cellQuote(county: Cell, year: Cell, categories?: Cell, paidOn?: Cell, birthDate?: Cell): Quote | SheetError {
+export function cellQuote(county: Cell, year: Cell, categories?: Cell, paidOn?: Cell, birthDate?: Cell, registry: PolicyRegistry = builtinRegistry): Quote | SheetError {
   if (isEmpty(county)) return new SheetError('missing_field', '缺少县 missing county');
   const y = cellYear(year);
   if (y instanceof SheetError) return y;
@@ -129,7 +133,7 @@ export function cellQuote(county: Cell, year: Cell, categories?: Cell, paidOn?: 
   if (paid instanceof SheetError) return paid;
   const birth = cellDate(birthDate, 'birthDate');
   if (birth instanceof SheetError) return birth;
-  const q = quoteOrError({ county: String(county).trim(), coverageYear: y, categories: cellCategories(categories), paidOn: paid, birthDate: birth });
+  const q = quoteOrError({ county: String(county).trim(), coverageYear: y, categories: cellCategories(categories), paidOn: paid, birthDate: birth }, registry);
   return q instanceof YibaoError ? new SheetError(q.code, `${q.zh} / ${q.en}`) : q;
 }
 
@@ -169,6 +173,15 @@ export function broadcast(args: readonly Arg[], f: (...cells: Cell[]) => Out): O
   return out;
 }
 
+/**
+ * A policy argument (JSON text in a cell, or a range holding it): the registry
+ * to quote against, or the error for every cell. Empty: the built-in policies.
+ */
+function withPolicy<T>(policy: Arg | undefined, run: (registry: PolicyRegistry) => T): T | SheetError {
+  const r = registryFromText(policy);
+  return 'lookup' in r ? run(r) : new SheetError(r.code, r.message);
+}
+
 type Lang = 'zh' | 'en';
 const langOf = (v: Cell): Lang => (typeof v === 'string' && v.trim().toLowerCase().startsWith('en') ? 'en' : 'zh');
 
@@ -181,49 +194,54 @@ function money(field: 'individual' | 'subsidy' | 'dueAtPayment' | 'reimbursedLat
 }
 
 /** 个人缴费: what the person bears, in yuan. */
-export function YIBAO_INDIVIDUAL(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg) {
-  return broadcast([county, year, categories, paidOn], (a, b, c, d) => money('individual')(cellQuote(a, b, c, d)));
+export function YIBAO_INDIVIDUAL(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, categories, paidOn], (a, b, c, d) => money('individual')(cellQuote(a, b, c, d, undefined, reg))));
 }
 /** 资助: the public subsidy, in yuan. */
-export function YIBAO_SUBSIDY(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg) {
-  return broadcast([county, year, categories, paidOn], (a, b, c, d) => money('subsidy')(cellQuote(a, b, c, d)));
+export function YIBAO_SUBSIDY(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, categories, paidOn], (a, b, c, d) => money('subsidy')(cellQuote(a, b, c, d, undefined, reg))));
 }
 /** 缴费时应缴: what is collected when paying, in yuan. */
-export function YIBAO_DUE(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg) {
-  return broadcast([county, year, categories, paidOn], (a, b, c, d) => money('dueAtPayment')(cellQuote(a, b, c, d)));
+export function YIBAO_DUE(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, categories, paidOn], (a, b, c, d) => money('dueAtPayment')(cellQuote(a, b, c, d, undefined, reg))));
 }
 /** 事后补退: what is paid back later, in yuan. */
-export function YIBAO_REIMBURSED(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg) {
-  return broadcast([county, year, categories, paidOn], (a, b, c, d) => money('reimbursedLater')(cellQuote(a, b, c, d)));
+export function YIBAO_REIMBURSED(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, categories, paidOn], (a, b, c, d) => money('reimbursedLater')(cellQuote(a, b, c, d, undefined, reg))));
 }
 /** 资金来源: who funds the subsidy ("—" for none). */
-export function YIBAO_FUNDERS(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, lang?: Arg) {
-  return broadcast([county, year, categories, paidOn, lang], (a, b, c, d, l) => {
-    const q = cellQuote(a, b, c, d);
+export function YIBAO_FUNDERS(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, lang?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, categories, paidOn, lang], (a, b, c, d, l) => {
+    const q = cellQuote(a, b, c, d, undefined, reg);
     if (q instanceof SheetError) return q;
     if (q.status === 'unspecified') return money('subsidy')(q);
     return funderNames(q.funders, langOf(l)) || '—';
-  });
+  }));
 }
 /** 资助方式: how the subsidy reaches the contribution. */
-export function YIBAO_MECHANISM(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, lang?: Arg) {
-  return broadcast([county, year, categories, paidOn, lang], (a, b, c, d, l) => {
-    const q = cellQuote(a, b, c, d);
+export function YIBAO_MECHANISM(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, lang?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, categories, paidOn, lang], (a, b, c, d, l) => {
+    const q = cellQuote(a, b, c, d, undefined, reg);
     if (q instanceof SheetError) return q;
     return q.mechanism ? MECHANISM_NAMES[q.mechanism][langOf(l)] : money('subsidy')(q);
-  });
+  }));
 }
 /** 是否在征缴期内: whether payment is accepted on that date (newborns: with the birth date). */
-export function YIBAO_WINDOW_OPEN(county: Arg, year: Arg, paidOn: Arg, birthDate?: Arg) {
-  return broadcast([county, year, paidOn, birthDate], (a, b, d, e) => {
+export function YIBAO_WINDOW_OPEN(county: Arg, year: Arg, paidOn: Arg, birthDate?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, paidOn, birthDate], (a, b, d, e) => {
     if (isEmpty(d)) return new SheetError('missing_field', '缺少缴费日期 missing paidOn');
-    const q = cellQuote(a, b, undefined, d, e);
+    const q = cellQuote(a, b, undefined, d, e, reg);
     return q instanceof SheetError ? q : q.window!.open;
-  });
+  }));
 }
 /** 待遇享受期: [start, end] as text, one row of two cells. */
-export function YIBAO_COVERAGE(county: Cell, year: Cell, paidOn?: Cell, birthDate?: Cell): Out[][] {
-  const q = cellQuote(county, year, undefined, paidOn, birthDate);
+export function YIBAO_COVERAGE(county: Cell, year: Cell, paidOn?: Cell, birthDate?: Cell, policy?: Arg): Out[][] {
+  const reg = registryFromText(policy);
+  if (!('lookup' in reg)) {
+    const e = new SheetError(reg.code, reg.message);
+    return [[e, e]];
+  }
+  const q = cellQuote(county, year, undefined, paidOn, birthDate, reg);
   if (q instanceof SheetError) return [[q, q]];
   if (!q.coverage) {
     const e = new SheetError('outside_window', '缴费日期不在征缴期内 / outside the collection window');
@@ -232,13 +250,13 @@ export function YIBAO_COVERAGE(county: Cell, year: Cell, paidOn?: Cell, birthDat
   return [[q.coverage.start, q.coverage.end]];
 }
 /** 依据: the explanation, one step a line, each with its clause. */
-export function YIBAO_EXPLAIN(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, lang?: Arg) {
-  return broadcast([county, year, categories, paidOn, lang], (a, b, c, d, l) => {
-    const q = cellQuote(a, b, c, d);
+export function YIBAO_EXPLAIN(county: Arg, year: Arg, categories?: Arg, paidOn?: Arg, lang?: Arg, policy?: Arg) {
+  return withPolicy(policy, (reg) => broadcast([county, year, categories, paidOn, lang], (a, b, c, d, l) => {
+    const q = cellQuote(a, b, c, d, undefined, reg);
     if (q instanceof SheetError) return q;
     const L = langOf(l);
     return [...q.explain.map((s, i) => `${i + 1}. ${s[L]}${s.cite ? ` 〔${s.cite.clause}〕` : ''}`), ...q.warnings.map((w) => `! ${w[L]}`)].join('\n');
-  });
+  }));
 }
 
 /** The columns {@link YIBAO_ROSTER} returns. */
@@ -254,12 +272,13 @@ export const ROSTER_COLUMNS = {
  * {@link ROSTER_COLUMNS}; an empty row stays empty, a row with data but no
  * county is an error.
  */
-export function YIBAO_ROSTER(block: Arg, lang?: Cell): Out[][] {
+export function YIBAO_ROSTER(block: Arg, lang?: Cell, policy?: Arg): Out[][] {
   const L = langOf(lang);
   const rows = isRange(block) ? block : [[block]];
+  const reg = registryFromText(policy);
   return rows.map((r) => {
     if (r.every(isEmpty)) return ROSTER_COLUMNS[L].map(() => '');
-    const q = cellQuote(r[0], r[1], r[2], r[3], r[4]);
+    const q = 'lookup' in reg ? cellQuote(r[0], r[1], r[2], r[3], r[4], reg) : new SheetError(reg.code, reg.message);
     if (q instanceof SheetError) return [q, q, q, q, q, '', '', '', '', '', '', 'error', q.message];
     const amount = (v: string | null) => (v === null ? new SheetError('unspecified', '通知未明确 / the notice defers') : Number(v));
     return [

@@ -187,6 +187,56 @@ describe('Google Apps Script (Code.gs over YibaoRules.gs)', () => {
   });
 });
 
+/** A user's policy: Kelan 2022 with the window closing on 2021-12-20, as JSON text. */
+const USER_POLICY = (() => {
+  const k = JSON.parse(JSON.stringify(BUILTIN_POLICIES.find((p) => p.id === 'kelan-2022')));
+  k.collection.end.date = '2021-12-20';
+  return k as { standard: { amount: string } };
+})();
+const USER_JSON = JSON.stringify(USER_POLICY);
+/** The same JSON as a sheet holds it: a line a row. */
+const USER_RANGE = JSON.stringify(USER_POLICY, null, 2).split('\n').map((line) => [line]);
+
+describe('a policy given as JSON text (a cell or a range), validated by safeDefinePolicy', () => {
+  it('Google Sheets: YibaoRules.gs alone refuses it with a reason; with YibaoDefine.gs it quotes against it', () => {
+    const ctx = bare();
+    vm.runInContext(GLOBAL, ctx);
+    const Y = vm.runInContext('YibaoRules', ctx);
+    const before = Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, '2021-12-22', undefined, USER_JSON);
+    expect(before.code).toBe('invalid_policy');
+    expect(before.message).toMatch(/YibaoDefine/);
+    vm.runInContext(read('dist/google-apps-script/YibaoDefine.gs'), ctx);
+    expect(Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, '2021-12-22')).toBe(true);
+    expect(Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, '2021-12-22', undefined, USER_JSON)).toBe(false);
+    expect(Y.sheet.YIBAO_WINDOW_OPEN('岢岚', 2022, '2021-12-22', undefined, USER_RANGE)).toBe(false);
+    expect(Y.sheet.YIBAO_COVERAGE('岢岚', 2022, '2021-12-22', undefined, USER_RANGE)[0][0].code).toBe('outside_window');
+    // Other counties still quote from the built-ins; amounts equal quote's.
+    expect(Y.sheet.YIBAO_SUBSIDY('沁水', 2025, '低保对象', '2024-12-10', USER_JSON)).toBe(320);
+    expect(Y.sheet.YIBAO_ROSTER([['岢岚', 2022, '低保对象', '2021-12-22']], 'zh', USER_RANGE)[0][8]).toBe(false);
+    // Bad text: the error, with its reason, for every cell; never a number.
+    const notJson = Y.sheet.YIBAO_INDIVIDUAL('岢岚', 2022, '', '', '{"county":');
+    expect(notJson.code).toBe('invalid_policy');
+    expect(notJson.message).toMatch(/JSON/);
+    const invalid = Y.sheet.YIBAO_INDIVIDUAL([['岢岚'], ['岢岚']], 2022, '', '', JSON.stringify({ ...USER_POLICY, standard: { ...USER_POLICY.standard, amount: '-1' } }));
+    expect(invalid.code).toBe('invalid_policy');
+    expect(invalid.message).toMatch(/standard\.amount/);
+    const roster = Y.sheet.YIBAO_ROSTER([['岢岚', 2022, '', '']], 'zh', '[1]');
+    expect(roster[0][11]).toBe('error');
+  });
+
+  it('Google Apps Script passes the policy cell through Code.gs', () => {
+    const ctx = bare({
+      Utilities: { formatDate: (d: Date, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d) },
+      SpreadsheetApp: { getActive: () => ({ getSpreadsheetTimeZone: () => 'Asia/Shanghai' }) },
+    });
+    for (const f of ['YibaoRules.gs', 'YibaoDefine.gs', 'Code.gs']) vm.runInContext(read(`dist/google-apps-script/${f}`), ctx);
+    const G = (name: string, ...args: unknown[]) => (vm.runInContext(name, ctx) as (...a: unknown[]) => unknown)(...args);
+    const paid = new Date('2021-12-22T00:00:00+08:00');
+    expect(G('YIBAO_WINDOW_OPEN', '岢岚', 2022, paid)).toBe(true);
+    expect(G('YIBAO_WINDOW_OPEN', '岢岚', 2022, paid, undefined, USER_RANGE)).toBe(false);
+  });
+});
+
 describe('WPS (main.js shim over functions.js)', () => {
   const ctx = bare();
   vm.runInContext('var window = this;', ctx);
@@ -255,5 +305,9 @@ describe('Excel custom functions (functions.js, functions.json)', () => {
     expect(f('INDIVIDUAL', '太原', 2022)).toBeInstanceOf(CFError);
     expect((f('INDIVIDUAL', '太原', 2022) as CFError).message).toMatch(/未知的县/);
     expect(f('COVERAGE', '沁水', 2025)).toEqual([['2025-01-01', '2025-12-31']]);
+    // A policy of one's own, in a range: validated by the bundled safeDefinePolicy.
+    expect(f('WINDOW_OPEN', '岢岚', 2022, serial('2021-12-22'))).toBe(true);
+    expect(f('WINDOW_OPEN', '岢岚', 2022, serial('2021-12-22'), undefined, USER_RANGE)).toBe(false);
+    expect((f('WINDOW_OPEN', '岢岚', 2022, serial('2021-12-22'), undefined, [['{']]) as CFError).message).toMatch(/JSON/);
   });
 });
