@@ -191,7 +191,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     '2. 类别每格只填一个，用下拉列表选择（列表为通知中的类别名称，按通知顺序）；一人有多个身份时依次填入类别1、类别2、类别3；普通居民留空。',
     `3. 缴费日期填日期（如 ${paidExample}），也可填文字 ${paidExample.replace(/-0?/g, '/')}、${paidExample.replace(/-/g, '')} 或 ${paidExample.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}；带时间的日期按当天计算。无法识别的日期显示“错误：日期无效”，不计算金额。`,
     '4. 右侧各列自动计算：缴费标准、个人缴费、资助、缴费时应缴、事后补退、资助方式、资金来源、适用类别、是否在征缴期内、待遇享受期、状态、提示。',
-    '5. “提示”列列出需要注意的情况（如缴费日期不在征缴期内、多重身份就高不叠加、通知未明确）。“状态”为“错误：…”的行不计算金额，原因见“提示”，代码见“错误代码”（与 yibao-rules roster 的错误代码相同）。',
+    '5. “提示”列列出需要注意的情况（如缴费日期不在征缴期内、多重身份就高不叠加、通知未明确）。“状态”为“错误：…”的行不计算金额，原因见“提示”，代码见“错误代码”（与 yibao-rules roster 的错误代码相同）。身份证号缺失、无效或重复时，“错误代码”为 missing_id、invalid_id 或 duplicate_id；未填出生日期时按身份证号中的出生日期计算。',
     '6. 多重身份按“就高、不重复”取单项最高资助（通知未规定时，本表采用通行原则）。“未明确”表示通知未给出数额（如“继续执行原有的参保资助政策”），不是零。',
     '7. 计算列和“政策”工作表已保护（无密码），以免误改公式；如需修改，可在“审阅”中撤销工作表保护。辅助计算在隐藏的“辅助”工作表中，由 yibao-rules 生成。',
     '8. 本表只用普通公式，不需要加载项或宏，可在 Excel、WPS、LibreOffice、Google 表格中离线使用。示例行（“示例”开头）可清除。',
@@ -321,7 +321,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const widths = [8, 19, 12, 12, 12, 10.5, 10.5, 7.5, 7.5, 7.5, 7.5, 7.5, 13, 14, 10, 6, 10.5, 10.5, 9, 22, 9];
   const wrapped = ['资助方式', '资金来源', '适用类别', '状态', '提示', '类别1', '类别2', '类别3'];
   // Helper columns (hidden, protected), in the order they are computed.
-  const helpers = ['有数据', '类别1文字', '类别2文字', '类别3文字', '掩码1', '掩码2', '掩码3', '掩码', '缴费日期文字', '缴费日期规整', '缴费日期数字', '缴费日', '出生日期文字', '出生日期规整', '出生日期数字', '出生日', '错误', '日期条件', '决策行', '征缴期内', '新生儿'];
+  const helpers = ['有数据', '身份证号文字', '身份证号检查', '身份证号出生日', '身份证号重复', '身份证号问题', '类别1文字', '类别2文字', '类别3文字', '掩码1', '掩码2', '掩码3', '掩码', '缴费日期文字', '缴费日期规整', '缴费日期数字', '缴费日', '出生日期文字', '出生日期规整', '出生日期数字', '出生日', '错误', '日期条件', '决策行', '征缴期内', '新生儿'];
   const head = [...visible, ...helpers];
   const letter = (name: string) => ros.getColumn(head.indexOf(name) + 1).letter;
   const L = Object.fromEntries(head.map((h) => [h, letter(h)]));
@@ -347,6 +347,27 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     // An exact, case-sensitive match (MATCH alone ignores case and reads * ? ~ as wildcards).
     F[`掩码${k}`] = `IF(${t}="",0,IFERROR(IF(EXACT(INDEX(${aliasNames},MATCH(${t},${aliasNames},0)),${t}),INDEX(${aliasMasks},MATCH(${t},${aliasNames},0)),-1),-1))`;
   });
+  // The ID number, checked as the roster job checks it (GB 11643: 17 digits, check character, a birth date that exists).
+  const id = at('身份证号文字');
+  F['身份证号文字'] = `IF(${live},IF(ISNUMBER(B${r}),B${r}&"",${trimmed(`B${r}`)}),"")`;
+  const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const idSum = W.map((w, i) => `MID(${id},${i + 1},1)*${w}`).join('+');
+  const iy = `VALUE(MID(${id},7,4))`;
+  const im = `VALUE(MID(${id},11,2))`;
+  const idd = `VALUE(MID(${id},13,2))`;
+  // Days in the month from 400 years later (the Gregorian calendar repeats; spreadsheets know no year before 1900).
+  const idDate = `AND(${iy}>=1890,${im}>=1,${im}<=12,${idd}>=1,${idd}<=DAY(DATE(${iy}+400,${im}+1,0)))`;
+  F['身份证号检查'] =
+    `IF(NOT(${live}),"",IF(${id}="","missing",IFERROR(IF(NOT(AND(LEN(${id})=18,LEN(${withoutDigits(`LEFT(${id},17)`)})=0,ISNUMBER(FIND(RIGHT(${id},1),"0123456789Xx")))),"format",` +
+    `IF(MID("10X98765432",MOD(${idSum},11)+1,1)<>UPPER(RIGHT(${id},1)),"check",IF(NOT(${idDate}),"date","ok"))),"format")))`;
+  const idCheck = at('身份证号检查');
+  F['身份证号出生日'] = `IF(${idCheck}="ok",IF(${iy}>=1900,IF(DATE(${iy},${im},${idd})>=61,DATE(${iy},${im},${idd}),""),""),"")`;
+  // Valid IDs only, all 18 characters: a prefix match (the * keeps the text from being read as a number) is an exact one.
+  F['身份证号重复'] =
+    `IF(${idCheck}="ok",IF(COUNTIFS($${L['身份证号文字']}$2:$${L['身份证号文字']}$${last},${id}&"*",$${L['身份证号检查']}$2:$${L['身份证号检查']}$${last},"ok")>1,1,0),0)`;
+  const dup = at('身份证号重复');
+  F['身份证号问题'] =
+    `IF(${dup}=1,"身份证号与其他行重复",IF(${idCheck}="missing","缺少身份证号",IF(${idCheck}="format","身份证号须为18位（17位数字加校验位）",IF(${idCheck}="check","身份证号校验位错误",IF(${idCheck}="date","身份证号中的出生日期不存在","")))))`;
   const masks = ['掩码1', '掩码2', '掩码3'].map(at);
   // Bitwise OR of three masks with MOD/INT only (no BITOR: older spreadsheet programs lack it); bit 0 (ordinary) dropped.
   const orBits = Array.from({ length: T.bits }, (_, k) => {
@@ -383,8 +404,10 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     const d = `VALUE(RIGHT(${digits},2))`;
     const fromText = `IF(${digits}="",-1,IFERROR(IF(AND(${y}>=1900,${y}<=2199,${m}>=1,${m}<=12,${d}>=1,${d}<=DAY(DATE(${y},${m}+1,0)),DATE(${y},${m},${d})>=61),DATE(${y},${m},${d}),-1),-1))`;
     // The day's serial number; "" for none; -1 for a cell that is not a date (years 1900-03-01 to 2199).
+    // A blank birth date is the ID number's, as in the roster job.
+    const none = name === '缴费日期' ? '""' : at('身份证号出生日');
     F[name === '缴费日期' ? '缴费日' : '出生日'] =
-      `IF(NOT(${live}),"",IFERROR(IF(AND(ISNUMBER(${cell}),${cell}<10000000),IF(AND(${cell}>=61,${cell}<109575),INT(${cell}),-1),IF(${text}="","",${fromText})),-1))`;
+      `IF(NOT(${live}),"",IFERROR(IF(AND(ISNUMBER(${cell}),${cell}<10000000),IF(AND(${cell}>=61,${cell}<109575),INT(${cell}),-1),IF(${text}="",${none},${fromText})),-1))`;
   }
   const paid = at('缴费日');
   const birth = at('出生日');
@@ -413,10 +436,13 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const outside = SHORT_WARNINGS['outside-window'];
   const warn = `INDEX(${decCol(10)},${row})&""`;
   const firstBad = `IF(${masks[0]}<0,${at('类别1文字')},IF(${masks[1]}<0,${at('类别2文字')},${at('类别3文字')}))`;
-  F['提示'] =
-    `IF(NOT(${live}),"",IF(${at('错误')}="",IF(AND(${dated},${at('待遇开始')}=""),IF(${warn}="","${outside}",${warn}&"${WARNING_SEPARATOR}${outside}"),${warn}),` +
-    `IF(${at('错误')}="unknown_category","未知的类别："&${firstBad}&"（请从下拉列表选择）",IF(${at('错误')}="invalid_input","出生日期晚于缴费日期",IF(${paid}=-1,"缴费日期","出生日期")&"不是有效的日期（可填日期，或 2021-12-01、2021/12/1、2021年12月1日、20211201）"))))`;
-  F['错误代码'] = `IF(${ok},"",${at('错误')})`;
+  const problems = at('身份证号问题');
+  const rest =
+    `IF(${at('错误')}="",IF(AND(${dated},${at('待遇开始')}=""),IF(${warn}="","${outside}",${warn}&"${WARNING_SEPARATOR}${outside}"),${warn}),` +
+    `IF(${at('错误')}="unknown_category","未知的类别："&${firstBad}&"（请从下拉列表选择）",IF(${at('错误')}="invalid_input","出生日期晚于缴费日期",IF(${paid}=-1,"缴费日期","出生日期")&"不是有效的日期（可填日期，或 2021-12-01、2021/12/1、2021年12月1日、20211201）")))`;
+  F['提示'] = `IF(NOT(${live}),"",${problems}&IF(AND(${problems}<>"",${rest}<>""),"${WARNING_SEPARATOR}","")&${rest})`;
+  // The roster job's code: an identity problem first, then quote's.
+  F['错误代码'] = `IF(NOT(${live}),"",IF(${dup}=1,"duplicate_id",IF(${idCheck}="missing","missing_id",IF(${idCheck}<>"ok","invalid_id",${at('错误')}))))`;
 
   // Inputs: unlocked, typed as given; the date columns show dates.
   for (let i = 0; i < ROSTER_ROWS; i++) {
@@ -434,6 +460,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   for (const name of head.slice(7)) {
     const formula = F[name];
     if (!formula) throw new Error(`no formula for ${name}`);
+    if (formula.length > 8000) throw new Error(`formula too long for Excel (${formula.length}): ${name}`);
     ros.fillFormula(`${L[name]}2:${L[name]}${last}`, formula);
   }
   for (const name of ['缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退']) ros.getColumn(head.indexOf(name) + 1).numFmt = '0.00';

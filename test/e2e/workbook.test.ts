@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCivilDate, parseCivilDate } from '../../src/civil-date.js';
-import { parseCsv } from '../../src/cli/csv.js';
+import { csvRow, parseCsv } from '../../src/cli/csv.js';
+import { checkIdNumber } from '../../src/cli/id-number.js';
+import { runRoster } from '../../src/cli/roster.js';
+import { makeId } from '../../scripts/fake-id.js';
 import { buildWorkbook, exampleRows, noticeCategoryNames, ROSTER_ROWS, type InputCell, type InputRow } from '../../src/cli/workbook.js';
 import { YibaoError } from '../../src/errors.js';
 import { normaliseDateText } from '../../src/input-text.js';
@@ -63,6 +66,9 @@ function readDate(v: InputCell): string | undefined {
 function rowsFor(id: string): InputRow[] {
   const cp = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === id)!);
   const names = noticeCategoryNames(cp);
+  // Xiangning's notice names no category: the vocabulary's names still read (as categories the notice is silent about).
+  const first = names[0] ?? '低保对象';
+  const second = names[1] ?? first;
   const start = cp.window.start;
   const end = cp.window.end;
   const rows: InputRow[] = [];
@@ -74,46 +80,87 @@ function rowsFor(id: string): InputRow[] {
   for (let d = start; d <= end; d++) if (cp.window.days[d - start]!.open !== cp.window.days[d - start - 1]?.open) days.add(d);
   // Every category on every such day, as a date cell; a few categories in every form of date.
   for (const name of ['', ...names, 'minimum-living-allowance']) for (const d of days) add([name, null, null], serial(d));
-  for (const d of [start, end, ...[...days].slice(6, 10)]) for (const form of dateForms(d)) add([names[1] ?? '', null, null], form);
-  for (const form of dateForms(end)) add([names[0] ?? '', null, null], form);
+  for (const d of [start, end, ...[...days].slice(6, 10)]) for (const form of dateForms(d)) add([second, null, null], form);
+  for (const form of dateForms(end)) add([first, null, null], form);
   // No payment date; several categories; stray spaces; unknown categories.
   for (const name of ['', ...names]) add([name, null, null], null);
   for (let i = 0; i + 2 < names.length; i++) add([names[i]!, names[i + 1]!, names[i + 2]!], serial(start + 3));
-  add([names[0]!, names.at(-1)!, null], serial(end));
-  for (const sp of [' ', '\u3000', '\u00a0', '\t']) add([`${names[1] ?? names[0]}${sp}`, `${sp}${names[0]}`, null], serial(start + 5));
-  for (const bad of ['公务员', '低保*', '低保?象', 'MINIMUM-LIVING-ALLOWANCE', '低保  对象', '1']) add([names[0]!, bad, null], serial(start + 5));
+  add([first, names.at(-1) ?? second, null], serial(end));
+  for (const sp of [' ', '\u3000', '\u00a0', '\t']) add([`${second}${sp}`, `${sp}${first}`, null], serial(start + 5));
+  for (const bad of ['公务员', '低保*', '低保?象', 'MINIMUM-LIVING-ALLOWANCE', '低保  对象', '1']) add([first, bad, null], serial(start + 5));
   add(['\u3000', '', ' '], serial(start + 5));
   // Dates that are not dates, in either column; birth after payment; newborns.
-  for (const bad of BAD_DATES) add([names[0]!, null, null], bad);
-  for (const bad of BAD_DATES.slice(0, 5)) add([names[0]!, null, null], serial(start + 5), bad);
-  add([names[0]!, null, null], serial(start + 5), serial(start + 6));
-  add([names[0]!, null, null], `${formatCivilDate(start + 5)}`, formatCivilDate(start + 5));
+  for (const bad of BAD_DATES) add([first, null, null], bad);
+  for (const bad of BAD_DATES.slice(0, 5)) add([first, null, null], serial(start + 5), bad);
+  add([first, null, null], serial(start + 5), serial(start + 6));
+  add([first, null, null], `${formatCivilDate(start + 5)}`, formatCivilDate(start + 5));
   add(['', null, null], null, serial(start + 6));
   for (const [b, p] of [[end + 10, end + 40], [end + 10, end + 200], [end + 10, end + 10], [end + 10, end + 9], [end - 30, end + 20], [start - 400, end + 20]] as const) {
     add(['', null, null], serial(p), serial(b));
-    add([names[0]!, null, null], formatCivilDate(p).replace(/-/g, '/'), `${formatCivilDate(b)} `);
+    add([first, null, null], formatCivilDate(p).replace(/-/g, '/'), `${formatCivilDate(b)} `);
   }
+  // Made-up ID numbers (valid check characters, never real people): most rows one of their own.
+  rows.forEach((r, i) => (r[1] = makeId('149900', '1980-01-01', i + 1)));
+  // The birth date from the ID when none is given: a newborn by the ID, a birth after payment by the ID.
+  for (const [b, p] of [[end + 10, end + 40], [end + 10, end + 9]] as const) {
+    add(['', null, null], serial(p));
+    rows.at(-1)![1] = makeId('149900', formatCivilDate(b), 1);
+  }
+  // ID problems: missing, wrong length, wrong check character, a date that does not exist, duplicates, spaces, a lower-case x.
+  const withId = (id: InputCell) => {
+    add([first, null, null], serial(start + 5));
+    rows.at(-1)![1] = id;
+  };
+  const good = makeId('149900', '1975-06-30', 7);
+  withId(null);
+  withId('　');
+  withId('14990019750630007');
+  withId(`${good.slice(0, 17)}${good.endsWith('1') ? '2' : '1'}`);
+  withId(makeId('149900', '1975-02-30', 7));
+  withId(makeId('149900', '1975-06-30', 8));
+  withId(` ${makeId('149900', '1975-06-30', 8)}　`);
+  withId(good);
+  const x = Array.from({ length: 200 }, (_, i) => makeId('149900', '1990-01-01', i)).find((v) => v.endsWith('X'))!;
+  withId(x.toLowerCase());
   return rows;
 }
 
-/** The values a row must show: from quote, or the error. */
+/** The values a row must show: from quote, or the error; a blank birth date is the ID's, as in the roster job. */
 function expected(p: (typeof BUILTIN_POLICIES)[number], row: InputRow): Quote | YibaoError {
   const categories = [row[2], row[3], row[4]].map((c) => (c === null ? '' : String(c).trim())).filter(Boolean);
   const paidOn = readDate(row[5]);
-  const birthDate = readDate(row[6]);
+  const id = row[1] === null ? undefined : checkIdNumber(String(row[1]));
+  const birthDate = readDate(row[6]) ?? (id?.ok ? id.birthDate : undefined);
   return quoteOrError({ county: p.county.name, coverageYear: p.coverageYear.year, categories, paidOn, birthDate });
+}
+
+/** A row as the roster job reads the same roster from a CSV file: dates as the text a date cell exports. */
+function csvOf(p: (typeof BUILTIN_POLICIES)[number], row: InputRow): string[] {
+  const text = (v: InputCell) => (v === null ? '' : String(v));
+  const date = (v: InputCell) => (typeof v === 'number' && v < 10_000_000 ? (v >= 61 && v < 109_575 ? formatCivilDate(Math.floor(v) - SERIAL) : `serial ${v}`) : text(v));
+  const categories = [row[2], row[3], row[4]].map(text).join('、');
+  return [text(row[0]), text(row[1]), p.county.name, String(p.coverageYear.year), categories, date(row[5]), date(row[6])];
 }
 
 const CASES = BUILTIN_POLICIES.map((p) => ({ p, rows: rowsFor(p.id) }));
 
 describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row and recalculated by LibreOffice Calc', () => {
   const sheets = new Map<string, string[][]>();
+  const rosterCodes = new Map<string, string[]>();
   beforeAll(async () => {
     const files: string[] = [];
     for (const { p, rows } of CASES) {
       const file = join(dir, `${p.id}.xlsx`);
       await buildWorkbook({ county: p.county.name, year: p.coverageYear.year, out: file, rows });
       files.push(file);
+      // The same rows through the roster job (CSV in, CSV out): its error code for each row.
+      const cp = builtinRegistry.compiledOf(p);
+      const all: InputRow[] = [...exampleRows(cp).map((e): InputRow => [e[0], null, e[1] || null, e[2] || null, e[3] || null, e[4] || null, e[5] || null]), ...rows];
+      const csv = join(dir, `${p.id}.roster.csv`);
+      writeFileSync(csv, ['姓名,身份证号,县,待遇年度,类别,缴费日期,出生日期\r\n', ...all.map((r) => csvRow(csvOf(p, r)))].join(''));
+      await runRoster({ input: csv, out: join(dir, `${p.id}.roster.out.csv`), lang: 'zh' });
+      const [head, ...out] = parseCsv(readFileSync(join(dir, `${p.id}.roster.out.csv`), 'utf8').replace(/^\uFEFF/, ''));
+      rosterCodes.set(p.id, out.map((r) => r[head!.indexOf('错误代码')]!));
     }
     // One LibreOffice run for all five workbooks: every sheet to CSV, after a full recalculation.
     execFileSync(soffice, [`-env:UserInstallation=${profile()}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, ...files], { stdio: 'pipe', timeout: 240_000 });
@@ -128,18 +175,21 @@ describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row a
       return i;
     };
     const cp = builtinRegistry.compiledOf(p);
-    const inputs = [...exampleRows(cp).map((e) => ({ categories: [e[1], e[2], e[3]], paid: e[4] || null, birth: e[5] || null })), ...rows.map((r) => ({ categories: [r[2], r[3], r[4]], paid: r[5], birth: r[6] }))];
+    const inputs: InputRow[] = [...exampleRows(cp).map((e): InputRow => [e[0], null, e[1] || null, e[2] || null, e[3] || null, e[4] || null, e[5] || null]), ...rows];
     expect(data.length).toBeGreaterThanOrEqual(ROSTER_ROWS);
     let rejected = 0;
-    inputs.forEach((input, i) => {
+    let flaggedNone = 0;
+    const codes = rosterCodes.get(id)!;
+    inputs.forEach((row, i) => {
       const r = data[i]!;
-      const row: InputRow = ['', null, input.categories[0] || null, input.categories[1] || null, input.categories[2] || null, input.paid, input.birth];
       const q = expected(p, row);
-      const where = `${id} row ${i + 2}: ${JSON.stringify(row.slice(2))}`;
+      const where = `${id} row ${i + 2}: ${JSON.stringify(row.slice(1))} quote: ${q instanceof YibaoError ? q.code : 'ok'}, roster: ${codes[i]}, workbook: ${r[col('错误代码')]} ${r[col('提示')]}`;
       const cell = (name: string) => r[col(name)];
+      // Flagged as the roster job flags the same row (identity problems first).
+      expect(cell('错误代码'), where).toBe(codes[i]);
       if (q instanceof YibaoError) {
         rejected++;
-        expect(cell('错误代码'), where).toBe(q.code);
+        expect(q.code === codes[i] || ['missing_id', 'invalid_id', 'duplicate_id'].includes(codes[i]!), where).toBe(true);
         expect(cell('状态'), where).toMatch(/^错误：/);
         expect(cell('提示'), where).not.toBe('');
         for (const name of ['缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '在征缴期内', '待遇开始', '待遇结束']) expect(cell(name), `${where} ${name}`).toBe('');
@@ -159,12 +209,18 @@ describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row a
       expect(cell('在征缴期内'), where).toBe(q.window ? (q.window.open ? '是' : '否') : '');
       expect(cell('待遇开始'), where).toBe(q.coverage?.start ?? '');
       expect(cell('待遇结束'), where).toBe(q.coverage?.end ?? '');
-      expect(cell('提示'), where).toBe(shortWarnings(q.warnings));
-      expect(cell('错误代码'), where).toBe('');
+      const idProblem = cell('错误代码') ? /^[^；]+/.exec(cell('提示')!)![0] : '';
+      if (idProblem) expect(idProblem, where).toMatch(/^(缺少身份证号|身份证号须为18位（17位数字加校验位）|身份证号校验位错误|身份证号中的出生日期不存在|身份证号与其他行重复)$/);
+      expect(cell('提示'), where).toBe([idProblem, shortWarnings(q.warnings)].filter(Boolean).join('；'));
+      if (!codes[i]) flaggedNone++;
     });
+    expect(flaggedNone, 'rows with no problem at all').toBeGreaterThan(100);
+    expect(new Set(codes)).toEqual(new Set(['', 'missing_id', 'invalid_id', 'duplicate_id', 'unknown_category', 'invalid_date', 'invalid_input']));
     // The rows exercise every kind: rejected ones, and accepted ones inside and outside the window.
     expect(rejected).toBeGreaterThan(20);
     expect(inputs.length - rejected).toBeGreaterThan(100);
+    // The examples carry no ID number: flagged missing_id, as the roster job would.
+    expect(codes[0]).toBe('missing_id');
     // Below the filled rows, the roster is blank.
     for (const r of data.slice(inputs.length, inputs.length + 50)) expect(r.slice(0, col('错误代码') + 1).every((v) => v === ''), id).toBe(true);
   });
