@@ -318,7 +318,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: pageMargins, printTitlesRow: '1:1' },
   });
   const visible = ['姓名', '身份证号', '类别1', '类别2', '类别3', '缴费日期', '出生日期', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '在征缴期内', '待遇开始', '待遇结束', '状态', '提示', '错误代码'];
-  const widths = [8, 19, 12, 12, 12, 10.5, 10.5, 7.5, 7.5, 7.5, 7.5, 7.5, 13, 14, 10, 6, 10.5, 10.5, 9, 22, 9];
+  const widths = [8, 19, 12, 12, 12, 10.5, 10.5, 7.5, 7.5, 7.5, 7.5, 7.5, 13, 14, 10, 6, 10.5, 10.5, 9, 34, 12];
   const wrapped = ['资助方式', '资金来源', '适用类别', '状态', '提示', '类别1', '类别2', '类别3'];
   // Helper columns (hidden, protected), in the order they are computed.
   const helpers = ['有数据', '身份证号文字', '身份证号检查', '身份证号出生日', '身份证号重复', '身份证号问题', '类别1文字', '类别2文字', '类别3文字', '掩码1', '掩码2', '掩码3', '掩码', '缴费日期文字', '缴费日期规整', '缴费日期数字', '缴费日', '出生日期文字', '出生日期规整', '出生日期数字', '出生日', '错误', '日期条件', '决策行', '征缴期内', '新生儿'];

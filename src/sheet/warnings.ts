@@ -9,7 +9,7 @@ import type { QuoteWarning } from '../engine.js';
 
 /** Short Chinese text of each warning code. */
 export const SHORT_WARNINGS: Readonly<Record<string, string>> = {
-  'outside-window': '不在征缴期内，通知未规定此时缴费的待遇期',
+  'outside-window': '不在征缴期内，通知未规定待遇期',
   'highest-single': '多重身份，就高不叠加',
   tie: '两类资助额相同，通知未定适用哪项',
   'unspecified-might-give-more': '另有类别资助未明确，可能更高',
@@ -29,7 +29,7 @@ export const WARNING_SEPARATOR = '；';
  *
  * @example
  * ```ts
- * shortWarnings([{ code: 'outside-window', zh: '…', en: '…' }]) // '不在征缴期内，通知未规定此时缴费的待遇期'
+ * shortWarnings([{ code: 'outside-window', zh: '…', en: '…' }]) // '不在征缴期内，通知未规定待遇期'
  * ```
  */
 export function shortWarnings(ws: readonly QuoteWarning[]): string {
