@@ -98,6 +98,16 @@ export function noticeCategoryNames(cp: CompiledPolicy): string[] {
   return [...new Set([...p.categories.filter((r) => !r.categories.includes('ordinary')).flatMap((r) => r.names), ...p.groups.map((g) => g.name)])];
 }
 
+/**
+ * The drop-down list: the notice's own names; for a notice that names no
+ * category (it defers them all), the vocabulary's display names, so that the
+ * roster still takes them (their rows then show 未明确 with the clause).
+ */
+export function dropDownNames(cp: CompiledPolicy): string[] {
+  const names = noticeCategoryNames(cp);
+  return names.length ? names : CATEGORY_CODES.filter((c) => c !== 'ordinary').map((c) => categoryName(c, 'zh'));
+}
+
 /** The example rows written into a workbook: [name, categories ×3, paid date, birth date]. */
 export function exampleRows(cp: CompiledPolicy): Array<[string, string, string, string, string, string]> {
   const p = cp.policy;
@@ -188,7 +198,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     '',
     '使用方法：',
     `1. 打开“花名册”工作表，从第 2 行起填写：姓名、身份证号、类别1–3、缴费日期、出生日期（新生儿）。本表可填 ${ROSTER_ROWS} 行（第 2–${ROSTER_ROWS + 1} 行）；人数更多时请分成几个工作簿，或用命令 yibao-rules roster 批量计算。`,
-    '2. 类别每格只填一个，用下拉列表选择（列表为通知中的类别名称，按通知顺序）；一人有多个身份时依次填入类别1、类别2、类别3；普通居民留空。',
+    `2. 类别每格只填一个，用下拉列表选择（${noticeCategoryNames(cp).length ? '列表为通知中的类别名称，按通知顺序' : '本通知未列出类别，列表为常用类别名称'}）；一人有多个身份时依次填入类别1、类别2、类别3；普通居民留空。`,
     `3. 缴费日期填日期（如 ${paidExample}），也可填文字 ${paidExample.replace(/-0?/g, '/')}、${paidExample.replace(/-/g, '')} 或 ${paidExample.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}；带时间的日期按当天计算。无法识别的日期显示“错误：日期无效”，不计算金额。`,
     '4. 右侧各列自动计算：缴费标准、个人缴费、资助、缴费时应缴、事后补退、资助方式、资金来源、适用类别、是否在征缴期内、待遇享受期、状态、提示。',
     '5. “提示”列列出需要注意的情况（如缴费日期不在征缴期内、多重身份就高不叠加、通知未明确）。“状态”为“错误：…”的行不计算金额，原因见“提示”，代码见“错误代码”（与 yibao-rules roster 的错误代码相同）。身份证号缺失、无效或重复时，“错误代码”为 missing_id、invalid_id 或 duplicate_id；未填出生日期时按身份证号中的出生日期计算。',
@@ -280,7 +290,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const col = (n: number) => aux.getColumn(n).letter;
   const aliasNames = `辅助!$${col(AUX.alias)}$2:$${col(AUX.alias)}$${T.aliases.length + 1}`;
   const aliasMasks = `辅助!$${col(AUX.mask)}$2:$${col(AUX.mask)}$${T.aliases.length + 1}`;
-  const list = noticeCategoryNames(cp);
+  const list = dropDownNames(cp);
   list.forEach((n, i) => (aux.getCell(i + 2, AUX.list).value = n));
   const listRange = `辅助!$${col(AUX.list)}$2:$${col(AUX.list)}$${list.length + 1}`;
   cp.window.days.forEach((d, i) => (aux.getCell(i + 2, AUX.open).value = d.open ? 1 : 0));

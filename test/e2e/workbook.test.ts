@@ -14,7 +14,7 @@ import { csvRow, parseCsv } from '../../src/cli/csv.js';
 import { checkIdNumber } from '../../src/cli/id-number.js';
 import { runRoster } from '../../src/cli/roster.js';
 import { makeId } from '../../scripts/fake-id.js';
-import { buildWorkbook, exampleRows, noticeCategoryNames, ROSTER_ROWS, type InputCell, type InputRow } from '../../src/cli/workbook.js';
+import { buildWorkbook, dropDownNames, exampleRows, noticeCategoryNames, ROSTER_ROWS, type InputCell, type InputRow } from '../../src/cli/workbook.js';
 import { YibaoError } from '../../src/errors.js';
 import { normaliseDateText } from '../../src/input-text.js';
 import { BUILTIN_POLICIES, categoryName, funderNames, MECHANISM_NAMES, quoteOrError, type Quote } from '../../src/index.js';
@@ -233,5 +233,55 @@ describe('yibao-rules workbook (the command)', () => {
     expect(msg).toMatch(/kelan-2022/);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('is a sheet a clerk can use: inputs unlocked, formulas protected, helpers hidden, one drop-down, A4 page setup', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'cli', 'kelan.xlsx'));
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([['说明', 'visible'], ['政策', 'visible'], ['辅助', 'hidden'], ['花名册', 'visible']]);
+    const ros = wb.getWorksheet('花名册')!;
+    const prot = (ws: typeof ros) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+    expect(prot(ros)).toBe(true);
+    expect(prot(wb.getWorksheet('政策')!)).toBe(true);
+    const head = (ros.getRow(1).values as unknown[]).slice(1) as string[];
+    const last = head.indexOf('错误代码') + 1;
+    expect(head.slice(0, 7)).toEqual(['姓名', '身份证号', '类别1', '类别2', '类别3', '缴费日期', '出生日期']);
+    expect(head).toContain('提示');
+    for (const r of [2, 3, 1000, ROSTER_ROWS + 1]) {
+      for (let c = 1; c <= 7; c++) expect(ros.getCell(r, c).protection?.locked, `${r},${c}`).toBe(false);
+      for (let c = 8; c <= head.length; c++) expect(ros.getCell(r, c).protection?.locked ?? true, `${r},${c}`).toBe(true);
+      for (let c = 8; c <= head.length; c++) expect(ros.getCell(r, c).formula ?? ros.getCell(r, c).value, `${r},${c}`).toBeTruthy();
+    }
+    for (let c = 1; c <= head.length; c++) expect(ros.getColumn(c).hidden, head[c - 1]).toBe(c > last);
+    // The drop-down: the notice's names (from the hidden sheet), on every category cell and nowhere else.
+    const dv = (ros as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const cells = Object.keys(dv);
+    expect(cells).toHaveLength(3 * ROSTER_ROWS);
+    expect(cells.every((a) => /^[CDE]\d+$/.test(a))).toBe(true);
+    expect(new Set(Object.values(dv).map((v) => `${v.type} ${v.formulae.join()}`)).size).toBe(1);
+    const kelan = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === 'kelan-2022')!);
+    const listCol = wb.getWorksheet('辅助')!.getColumn(4).values.slice(2).filter(Boolean);
+    expect(listCol).toEqual(dropDownNames(kelan));
+    // Page setup: A4, landscape roster fitted to the width, its header repeated.
+    expect(ros.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    expect(wb.getWorksheet('说明')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+    expect(wb.getWorksheet('政策')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    // The instructions' example date is inside the window, and the row limit is stated.
+    const intro = (wb.getWorksheet('说明')!.getColumn(1).values as unknown[]).join('\n');
+    expect(intro).toContain(`本表可填 ${ROSTER_ROWS} 行`);
+    const example = /如 (\d{4}-\d{2}-\d{2})/.exec(intro)![1]!;
+    expect(quoteOrError({ county: '岢岚', coverageYear: 2022, paidOn: example })).toMatchObject({ window: { open: true } });
+  });
+});
+
+describe('the category drop-down', () => {
+  it('lists the notice’s own names in its order, and the vocabulary’s names for a notice that names none', () => {
+    const kelan = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === 'kelan-2022')!);
+    expect(dropDownNames(kelan)).toEqual(['特困人员', '孤儿', '事实无人抚养儿童', '低保对象', '返贫致贫人口', '易返贫致贫人口', '脱贫不稳定人口', '边缘易致贫人口', '享受抚恤和生活补助的优抚对象', '重度残疾人']);
+    const xiangning = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === 'xiangning-2023')!);
+    expect(noticeCategoryNames(xiangning)).toEqual([]);
+    expect(dropDownNames(xiangning)).toContain('低保对象');
+    for (const n of dropDownNames(xiangning)) expect(xiangning.aliases.has(n), n).toBe(true);
   });
 });
