@@ -16,10 +16,17 @@ export const ERROR_CODES = [
   'unknown_county',
   'no_policy_for_year',
   'unknown_category',
+  'ambiguous_category',
+  'unknown_funder',
+  'policy_too_large',
   'invalid_policy',
   'audit_mismatch',
   'not_stated',
   'calendar_out_of_range',
+  'quote_not_in_notice',
+  'policy_file',
+  'duplicate_policy',
+  'export_unsupported',
 ] as const;
 
 /** A stable error code, e.g. `unknown_county`. */

@@ -8,9 +8,12 @@
  */
 export { quote, safeQuote, quoteOrError, type QuoteInput } from './quote.js';
 export { QuoteInputSchema } from './quote-input-schema.js';
-export type { Quote, ExplainStep, QuoteWarning, NotApplied } from './engine.js';
+export type { Quote, ExplainStep, QuoteWarning, NotApplied, QuoteFunder, Bilingual } from './engine.js';
+export { compilePolicy, type CompiledPolicy } from './engine.js';
 export type { WindowResult, WindowReason } from './window.js';
-export { definePolicy, safeDefinePolicy, auditPolicy, type Policy, type AuditFinding } from './policy.js';
+export { definePolicy, safeDefinePolicy, auditPolicy, policyGaps, type Policy, type AuditFinding, type PolicyGap } from './policy.js';
+export { checkPolicy, type PolicyCheck } from './check-policy.js';
+export { quotesNotInNotice, citationsOf, type CitationAt } from './notice-text.js';
 export { getPolicy, listPolicies, createRegistry, PolicyRegistry, BUILTIN_POLICIES, builtinRegistry, type PolicySummary } from './registry.js';
 export { proofAvailableOn, isWorkingDay, addWorkingDays, HOLIDAY_CALENDAR, CALENDAR_RANGE } from './calendar.js';
 export { YibaoError, ERROR_CODES, type YibaoErrorCode, type YibaoIssue, type IssuePath, type SafeResult } from './errors.js';
@@ -19,6 +22,14 @@ export {
   CitationSchema,
   CategoryRuleSchema,
   SubsidyRuleSchema,
+  CategoryDefinitionSchema,
+  FunderDefinitionSchema,
+  InferenceSchema,
+  MAX_OWN_CATEGORIES,
+  MAX_CONDITIONS,
+  type Inference,
+  type CategoryDefinition,
+  type FunderDefinition,
   type PolicyInput,
   type PolicyData,
   type Citation,
@@ -37,6 +48,7 @@ export {
   MECHANISM_NAMES,
   categoryName,
   funderNames,
+  SHORT_FORMS,
   type CategoryCode,
   type FunderCode,
   type MechanismCode,

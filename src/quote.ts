@@ -6,10 +6,11 @@
  * @module
  */
 import { formatCivilDate, parseCivilDate } from './civil-date.js';
-import { CONTEXT_STRIDE, decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
+import { decide, newbornRefused, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
 import { YibaoError, yibaoError, type SafeResult } from './errors.js';
 import { builtinRegistry, type PolicyRegistry } from './registry.js';
 import type { WindowResult } from './window.js';
+import type { QuoteWarning as QuoteWarningT } from './engine.js';
 import { windowOn } from './window.js';
 
 /** What `quote` takes. */
@@ -28,6 +29,7 @@ export interface QuoteInput {
 
 const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
 const NEWBORN_OPEN: WindowResult = Object.freeze({ open: true, reason: 'newborn-special-window' });
+const NEWBORN_REFUSED: WindowResult = Object.freeze({ open: false, reason: 'newborn-refused' });
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -64,6 +66,7 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
   const cp: CompiledPolicy = found;
 
   let mask = 0;
+  let broad: QuoteWarningT[] | undefined;
   const cats = o.categories;
   if (cats !== undefined && cats !== null) {
     if (!Array.isArray(cats)) return badType(['categories'], '数组', 'an array', cats);
@@ -71,9 +74,21 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
       const c = cats[i];
       if (typeof c !== 'string') return badType(['categories', i], '字符串', 'a string', c);
       const m = cp.aliases.get(c) ?? cp.aliases.get(c.trim());
-      if (m === undefined)
-        return yibaoError('unknown_category', ['categories', i], `未知的类别：${c}`, `unknown category: ${c}`);
+      if (m === undefined) {
+        const amb = cp.ambiguous.get(c) ?? cp.ambiguous.get(c.trim());
+        if (amb) return yibaoError('ambiguous_category', ['categories', i], amb.zh, amb.en);
+        return yibaoError(
+          'unknown_category',
+          ['categories', i],
+          `未知的类别：${c}（${cp.policy.county.name}的通知未使用此名称）`,
+          `unknown category: ${c} (not a name ${cp.policy.county.pinyin}'s notice uses)`,
+        );
+      }
       mask |= m;
+      if (cp.broader.size) {
+        const w = cp.broader.get(c.trim());
+        if (w) (broad ??= []).push(w);
+      }
     }
     mask &= ~1; // ordinary is the baseline, not an identity
   }
@@ -88,10 +103,11 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
   if (paid === undefined) {
     let q = cp.memoNoDate[mask];
     if (!q) {
-      const core = cp.memo[mask] ?? (cp.memo[mask] = decide(cp, mask, 0));
-      q = cp.memoNoDate[mask] = Object.freeze({ ...core, explain: Object.freeze([...core.explain, cp.steps.coverage]) });
+      const row = cp.memo[0] ?? (cp.memo[0] = []);
+      const core = row[mask] ?? (row[mask] = decide(cp, mask, 0));
+      q = cp.memoNoDate[mask] = Object.freeze({ ...core, explain: Object.freeze(cp.steps.coverage ? [...core.explain, cp.steps.coverage] : core.explain) });
     }
-    return q;
+    return broad ? { ...q, warnings: [...q.warnings, ...broad] } : q;
   }
 
   let ctx = 1;
@@ -100,21 +116,73 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
     const c = conds[i]!;
     if (paid >= c[0] && paid <= c[1]) ctx |= 2 << i;
   }
-  const key = mask + ctx * CONTEXT_STRIDE;
-  const core = cp.memo[key] ?? (cp.memo[key] = decide(cp, mask, ctx));
+  const row = cp.memo[ctx] ?? (cp.memo[ctx] = []);
+  const core = row[mask] ?? (row[mask] = decide(cp, mask, ctx));
 
-  let window = windowOn(cp.window, paid);
+  const window = windowOn(cp.window, paid);
+  if (birth === undefined && broad === undefined && !(window.reason === 'after-end' && cp.extensions.length)) {
+    // The finished quote depends on nothing else: memoised by the window result.
+    const byMask = cp.finals[ctx] ?? (cp.finals[ctx] = []);
+    const byWindow = byMask[mask] ?? (byMask[mask] = new Map());
+    let q = byWindow.get(window);
+    if (!q) byWindow.set(window, (q = Object.freeze(finish(cp, core, mask, paid, undefined, undefined, window))));
+    return q;
+  }
+  return finish(cp, core, mask, paid, birth, broad, window);
+}
+
+/** A dated quote from its memoised decision: the window, the coverage, their steps and warnings. */
+function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, birth: number | undefined, broad: QuoteWarningT[] | undefined, found: WindowResult): Quote {
+  let window = found;
   let coverage: Quote['coverage'] = cp.coverage;
-  if (!window.open && birth !== undefined && newbornWindow(cp, paid, birth)) {
-    window = NEWBORN_OPEN;
-    coverage = { start: formatCivilDate(paid), end: cp.coverage.end };
-  } else if (!window.open) coverage = null;
+  let windowStep = cp.steps.window[window.reason];
+  let coverageStep = cp.steps.coverage;
+  let warnings: Quote['warnings'] = core.warnings;
+  if (window.open === null) warnings = [...warnings, cp.steps.windowNotStated];
+  else if (cp.steps.windowInferred) warnings = [...warnings, cp.steps.windowInferred];
+  else if (!window.open) {
+    let ext: CompiledPolicy['extensions'][number] | undefined;
+    if (window.reason === 'after-end') for (const e of cp.extensions) if (e.mask & mask && paid <= e.until) ext = e;
+    if (ext) {
+      window = ext.result;
+      windowStep = ext.step;
+    } else if (birth !== undefined && newbornWindow(cp, paid, birth)) {
+      const nb = cp.newborn!;
+      window = NEWBORN_OPEN;
+      windowStep = cp.steps.window['newborn-special-window'];
+      const end = cp.coverage?.end ?? `${cp.policy.coverageYear.year}-12-31`;
+      coverage = { start: formatCivilDate(paid), end };
+      coverageStep = { step: 'coverage', cite: nb.cite, zh: `新生儿参保后享受当年度待遇：${coverage.start} 至 ${end}`, en: `a newborn is covered for the current year once enrolled: ${coverage.start} to ${end}` };
+    } else if (birth !== undefined && newbornRefused(cp, paid, birth)) {
+      window = NEWBORN_REFUSED;
+      windowStep = cp.steps.window['newborn-refused'];
+      coverage = null;
+      warnings = [...warnings, { code: 'newborn-refused', zh: `新生儿出生已超过 ${cp.newborn!.months} 个月，逾期不予办理（${cp.newborn!.cite.clause}）`, en: `more than ${cp.newborn!.months} months after birth: the notice refuses the enrolment (${cp.newborn!.cite.clause})` }];
+    } else {
+      coverage = null;
+      warnings = [...warnings, cp.steps.outsideWindow];
+      if (birth !== undefined && cp.newborn && cp.newborn.months === undefined)
+        warnings = [...warnings, { code: 'newborn-deferred', zh: `新生儿参保按规定办理（${cp.newborn.cite.clause}“${cp.newborn.cite.quote}”），通知未规定期限`, en: `newborns enrol "as provided" (${cp.newborn.cite.clause}); the notice states no period for them` }];
+    }
+    if (!window.open && core.mechanism === 'refund-after-window' && core.reimbursedLater !== '0.00') {
+      warnings = [...warnings, cp.steps.noRefund];
+      return {
+        ...core,
+        reimbursedLater: null,
+        window,
+        coverage,
+        explain: [...core.explain, windowStep],
+        warnings: broad ? [...warnings, ...broad] : warnings,
+      };
+    }
+  }
+  if (broad) warnings = [...warnings, ...broad];
   return {
     ...core,
     window,
     coverage,
-    explain: [...core.explain, cp.steps.window[window.reason], ...(coverage ? [cp.steps.coverage] : [])],
-    warnings: coverage ? core.warnings : [...core.warnings, cp.steps.outsideWindow],
+    explain: coverage && coverageStep ? [...core.explain, windowStep, coverageStep] : [...core.explain, windowStep],
+    warnings,
   };
 }
 

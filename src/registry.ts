@@ -15,12 +15,14 @@ export interface PolicySummary {
   readonly id: string;
   readonly county: string;
   readonly pinyin: string;
+  /** The GB/T 2260 code, or the pinyin where the text names no county. */
   readonly code: string;
   readonly coverageYear: number;
-  readonly collectionYear: number;
-  readonly document: string;
-  readonly issuedOn: string;
-  readonly standard: string;
+  /** `null` where the notice does not state it (likewise below). */
+  readonly collectionYear: number | null;
+  readonly document: string | null;
+  readonly issuedOn: string | null;
+  readonly standard: string | null;
 }
 
 /** A set of policies that quotes can be computed against. */
@@ -38,11 +40,14 @@ export class PolicyRegistry {
     const cp = compilePolicy(policy);
     this.compiled.set(policy, cp);
     const c = policy.county;
-    let years = this.byCode.get(c.code);
-    if (!years) this.byCode.set(c.code, (years = new Map()));
+    const key = c.code ?? c.pinyin; // a text that does not name its county has no code: keyed by its pinyin
+    let years = this.byCode.get(key);
+    if (!years) this.byCode.set(key, (years = new Map()));
     years.set(policy.coverageYear.year, cp);
-    for (const a of [c.name, c.shortName, c.pinyin, c.code, `${c.prefecture.name}${c.name}`, `${c.province.name}${c.prefecture.name}${c.name}`])
-      this.alias.set(a, c.code);
+    const names = [c.name, c.shortName, c.pinyin, key];
+    if (c.prefecture) names.push(`${c.prefecture.name}${c.name}`);
+    if (c.prefecture && c.province) names.push(`${c.province.name}${c.prefecture.name}${c.name}`);
+    for (const a of names) this.alias.set(a, key);
     return this;
   }
 
@@ -85,12 +90,12 @@ export class PolicyRegistry {
           id: p.id,
           county: p.county.name,
           pinyin: p.county.pinyin,
-          code: p.county.code,
+          code: p.county.code ?? p.county.pinyin,
           coverageYear: p.coverageYear.year,
-          collectionYear: p.collectionYear.year,
-          document: p.document.number,
-          issuedOn: p.document.issuedOn,
-          standard: p.standard.amount,
+          collectionYear: p.collectionYear?.year ?? null,
+          document: p.document.number ?? null,
+          issuedOn: p.document.issuedOn ?? null,
+          standard: p.standard?.amount ?? null,
         });
     return out.sort((a, b) => a.code.localeCompare(b.code) || a.coverageYear - b.coverageYear);
   }

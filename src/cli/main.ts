@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import { basename, extname } from 'node:path';
 import { YibaoError } from '../errors.js';
 import { quote } from '../quote.js';
-import { BUILTIN_POLICIES } from '../registry.js';
 import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { categoryTable, policiesList, policyDetail } from './policies.js';
+import { loadPolicyFiles } from './policy-files.js';
+import { checkFile, formatCheck } from './check.js';
 import { splitCategories } from '../input-text.js';
 import { formatSummary, RosterFileError, runRoster } from './roster.js';
 import { t, type Lang } from './text.js';
@@ -21,7 +22,13 @@ const HELP: Record<string, string> = {
   yibao-rules policies [--table] [--lang zh|en]
   yibao-rules policy <县 county> <年度 year> [--json] [--lang zh|en]
   yibao-rules roster <花名册 file.csv|.xlsx> [--out 结果.csv|.xlsx|.json] [--county …] [--year …] [--json] [--lang zh|en]
-  yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples]
+  yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples] [--policy FILE]...
+  yibao-rules check <政策文件 policy.json> [--notice 通知.txt] [--json] [--lang zh|en]
+  yibao-rules export sql --dialect duckdb|postgres [--policy FILE]... [--table roster] [--out FILE]
+  yibao-rules export table --format csv|parquet [--policy FILE]... [--out DIR]
+
+  每个命令都可加 --policy <文件>（可重复）：使用本县自己的政策文件（JSON）。
+  Every command takes --policy <file> (repeatable): your county's own policy file (JSON).
 
 每个命令都有 --help。Each command has --help.
 退出码 Exit codes: 0 成功 success · 1 失败 failure · 2 完成但部分行有错误 done, some rows had errors`,
@@ -35,6 +42,7 @@ const HELP: Record<string, string> = {
   --birth-date <日期>  出生日期 birth date YYYY-MM-DD (newborn rules)
   --json               输出 JSON / print JSON
   --lang zh|en         输出语言 / language of the output (default zh)
+  --policy <文件>      本县政策文件（JSON，可重复）/ a policy file (JSON; repeatable)
 
 例 Example: yibao-rules quote --county 岢岚 --year 2022 --category 低保对象 --paid-on 2021-12-01`,
   policies: `yibao-rules policies — 内置政策列表 / the built-in policies
@@ -60,15 +68,39 @@ const HELP: Record<string, string> = {
 
   检查 Checks: 身份证号校验位与出生日期（GB 11643）、同一身份证号重复（两行都标记）。
   输出的行数始终等于输入的行数。Output always has as many rows as the input.`,
+  check: `yibao-rules check <policy.json> — 检查政策文件 / check a policy file
+
+  校验结构、复核通知写明的结果（审计），给出 --notice 时逐条核对引文是否见于通知原文（忽略空白）。
+  Validates the file, audits the results the notice states, and with --notice checks that every
+  quoted sentence occurs in the notice's text (white space ignored). Prints the category table.
+  --notice <通知.txt>  通知原文 / the notice's text
+  --json               输出 JSON / print JSON
+  --lang zh|en         输出语言 / language
+  退出码 Exit: 0 全部通过 all pass · 1 有问题（逐条列出）problems, each listed`,
   workbook: `yibao-rules workbook — 生成自动计算的 Excel 工作簿 / write a self-calculating workbook
 
   --county <县>     县 (required)
   --year <年度>     待遇年度 (required)
   --out <file>      输出 .xlsx（缺省：<县>-<年度>.xlsx）/ output file
   --no-examples     不写示例行 / without example rows
+  --policy <文件>   本县的政策文件（可重复）/ a county's own policy file (repeatable)
 
   工作簿只用普通公式（无加载项、无宏），可在 Excel、WPS、LibreOffice、Google 表格离线使用。
   Plain formulas only (no add-in, no macro): works offline in any spreadsheet program.`,
+  export: `yibao-rules export — 把政策导出为数据库可用的决策表 / the policies for databases
+
+  yibao-rules export sql --dialect duckdb|postgres [--policy FILE]... [--table roster] [--out FILE]
+    一个普通 SQL 脚本：建决策表并插入数据，再建视图 yibao_quoted（花名册表的每一行加上计算列）。
+    One plain SQL script: the decision tables with their rows, and the view yibao_quoted over the roster table.
+    花名册表须先存在 The roster table must exist first: county TEXT, coverage_year INTEGER, categories TEXT,
+    paid_on DATE, birth_date DATE（其他列原样带出 other columns pass through）。
+  yibao-rules export table --format csv|parquet [--policy FILE]... [--out DIR]
+    每张表一个文件 one file per table（缺省目录 default directory: yibao-tables）。
+    Parquet 需要另行安装 needs @duckdb/node-api installed beside yibao-rules.
+
+  --policy <file>   政策 JSON 文件，可重复；缺省为内置政策 / policy JSON files; default: the built-ins
+  --table <name>    花名册表名 roster table (default roster)
+  --out <file|dir>  输出；export sql 缺省写到标准输出 / output; export sql prints the script without it`,
 };
 
 function lang(v: unknown): Lang {
@@ -89,7 +121,13 @@ async function main(argv: string[]): Promise<number> {
     print(String(process.env.npm_package_version ?? '0.1.0'));
     return 0;
   }
-  const common = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, lang: { type: 'string' } } as const;
+  const common = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, lang: { type: 'string' }, policy: { type: 'string', multiple: true } } as const;
+  /** The built-ins plus every `--policy FILE`; a replaced built-in is noted on stderr. */
+  const policies = (files: readonly string[] | undefined, L: Lang) => {
+    const r = loadPolicyFiles(files ?? []);
+    for (const n of r.notes) process.stderr.write(`${n[L]}\n`);
+    return r.registry;
+  };
   switch (cmd) {
     case 'quote': {
       const { values } = parseArgs({
@@ -101,12 +139,13 @@ async function main(argv: string[]): Promise<number> {
       if (!values.county || !values.year) throw new UsageError('缺少 --county 或 --year', 'missing --county or --year', 'quote');
       if (!/^\d{4}$/.test(values.year)) throw new UsageError(`年度须为四位数字：${values.year}`, `the year must be four digits: ${values.year}`, 'quote');
       const categories = (values.category ?? []).flatMap(splitCategories);
-      const q = quote({ county: values.county, coverageYear: Number(values.year), categories, paidOn: values['paid-on'], birthDate: values['birth-date'] });
+      const registry = policies(values.policy, L);
+      const q = quote({ county: values.county, coverageYear: Number(values.year), categories, paidOn: values['paid-on'], birthDate: values['birth-date'] }, registry);
       if (values.json) return print(JSON.stringify(q, null, 2)), 0;
       const rows: Array<[string, string]> = [
         [t(L, '政策', 'policy'), q.policyId],
         [t(L, '状态', 'status'), q.status === 'determined' ? t(L, '已确定', 'determined') : t(L, '通知未明确', 'unspecified')],
-        [t(L, '缴费标准', 'standard'), q.standard],
+        [t(L, '缴费标准', 'standard'), q.standard ?? '—'],
         [t(L, '个人缴费', 'individual'), q.individual ?? '—'],
         [t(L, '资助', 'subsidy'), q.subsidy ?? '—'],
         [t(L, '缴费时应缴', 'due at payment'), q.dueAtPayment ?? '—'],
@@ -128,9 +167,11 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { ...common, table: { type: 'boolean' } } });
       if (values.help) return print(HELP.policies!), 0;
       const L = lang(values.lang);
-      if (values.json) return print(JSON.stringify(BUILTIN_POLICIES.map((p) => ({ id: p.id, county: p.county, coverageYear: p.coverageYear.year, collectionYear: p.collectionYear.year, document: p.document.number })), null, 2)), 0;
-      print(policiesList(L));
-      if (values.table) for (const p of BUILTIN_POLICIES) print(`\n${categoryTable(p, L)}`);
+      const registry = policies(values.policy, L);
+      const all = registry.list().map((s) => registry.get(s.code ?? s.pinyin, s.coverageYear));
+      if (values.json) return print(JSON.stringify(all.map((p) => ({ id: p.id, county: p.county, coverageYear: p.coverageYear.year, collectionYear: p.collectionYear?.year ?? null, document: p.document.number ?? null })), null, 2)), 0;
+      print(policiesList(L, registry));
+      if (values.table) for (const p of all) print(`\n${categoryTable(p, L, registry)}`);
       return 0;
     }
     case 'policy': {
@@ -138,7 +179,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.help) return print(HELP.policy!), 0;
       const [county, year] = positionals;
       if (!county || !year || !/^\d{4}$/.test(year)) throw new UsageError('用法：yibao-rules policy <县> <年度>', 'usage: yibao-rules policy <county> <year>', 'policy');
-      print(policyDetail(county, Number(year), Boolean(values.json), lang(values.lang)));
+      print(policyDetail(county, Number(year), Boolean(values.json), lang(values.lang), policies(values.policy, lang(values.lang))));
       return 0;
     }
     case 'roster': {
@@ -162,9 +203,42 @@ async function main(argv: string[]): Promise<number> {
       if (!values.county || !values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('缺少 --county 或 --year', 'missing --county or --year', 'workbook');
       const out = values.out ?? `${values.county}-${values.year}.xlsx`;
       const { buildWorkbook } = await import('./workbook.js');
-      const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'] });
+      const registry = policies(values.policy, lang(values.lang));
+      const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'], registry });
       print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
       return 0;
+    }
+    case 'check': {
+      const { values, positionals } = parseArgs({ args: rest, options: { ...common, notice: { type: 'string' } }, allowPositionals: true });
+      if (values.help) return print(HELP.check!), 0;
+      const file = positionals[0];
+      if (!file) throw new UsageError('缺少政策文件', 'missing the policy file', 'check');
+      const report = checkFile(file, values.notice);
+      print(values.json ? JSON.stringify({ ...report, policy: report.policy?.id ?? null }, null, 2) : formatCheck(report, lang(values.lang)));
+      return report.ok ? 0 : 1;
+    }
+    case 'export': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { ...common, dialect: { type: 'string' }, format: { type: 'string' }, policy: { type: 'string', multiple: true }, table: { type: 'string' }, out: { type: 'string' } },
+        allowPositionals: true,
+      });
+      if (values.help) return print(HELP.export!), 0;
+      const L = lang(values.lang);
+      const { exportSqlCommand, exportTableCommand } = await import('./export.js');
+      const policies = values.policy ?? [];
+      if (positionals[0] === 'sql' && (values.dialect === 'duckdb' || values.dialect === 'postgres')) {
+        const r = exportSqlCommand({ dialect: values.dialect, policies, table: values.table, out: values.out });
+        if (!values.out) process.stdout.write(r.sql);
+        else print(t(L, `已生成 ${values.out}（${r.policies.join('、')}）`, `wrote ${values.out} (${r.policies.join(', ')})`));
+        return 0;
+      }
+      if (positionals[0] === 'table' && (values.format === 'csv' || values.format === 'parquet')) {
+        const files = await exportTableCommand({ format: values.format, policies, out: values.out ?? 'yibao-tables' });
+        print(t(L, `已生成 ${files.join('、')}`, `wrote ${files.join(', ')}`));
+        return 0;
+      }
+      throw new UsageError('用法：export sql --dialect duckdb|postgres，或 export table --format csv|parquet', 'usage: export sql --dialect duckdb|postgres, or export table --format csv|parquet', 'export');
     }
     default:
       throw new UsageError(`未知命令：${cmd}`, `unknown command: ${cmd}`, 'main');
@@ -188,7 +262,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof YibaoError) process.stderr.write(`错误 error [${e.code}] ${e.zh}\n${e.en}\n`);
+    if (e instanceof YibaoError) process.stderr.write(e.issues.map((i) => `错误 error [${i.code}] ${i.zh}\n${i.en}\n`).join(''));
     else if (e instanceof RosterFileError) process.stderr.write(`错误 error: ${e.zh}\n${e.en}\n`);
     else if (e instanceof UsageError) process.stderr.write(`错误 error: ${e.zh} / ${e.en}\n\n${HELP[e.command] ?? HELP.main}\n`);
     else if (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`错误 error: ${e.message}\n\n${HELP.main}\n`);

@@ -476,7 +476,7 @@ const EMPTY: Record<OutKey, string> = Object.fromEntries(OUT.map(([k]) => [k, ''
 
 function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
   return {
-    standard: q.standard,
+    standard: q.standard ?? '',
     individual: q.individual ?? '',
     subsidy: q.subsidy ?? '',
     dueAtPayment: q.dueAtPayment ?? '',
@@ -523,7 +523,7 @@ const MISSING_ID: Problem = { code: 'missing_id', zh: '缺少身份证号', en: 
 
 function entryOf(q: Quote | YibaoError, paidDay: number, lang: Lang, index: number): Entry {
   if (q instanceof YibaoError) return { index, q: undefined, error: { code: q.code, zh: q.zh, en: q.en }, out: EMPTY, paidDay, fen: NO_MONEY, count: 0 };
-  const f = q.status === 'determined' ? { individual: toFen(q.individual!), subsidy: toFen(q.subsidy!), due: toFen(q.dueAtPayment!), later: toFen(q.reimbursedLater!) } : NO_MONEY;
+  const f = q.status === 'determined' ? { individual: toFen(q.individual!), subsidy: toFen(q.subsidy!), due: toFen(q.dueAtPayment ?? '0'), later: toFen(q.reimbursedLater ?? '0') } : NO_MONEY; // null due/later: not stated, or no refund promised outside the window
   return { index, q, error: undefined, out: computedColumns(q, lang), paidDay, fen: f, count: 0 };
 }
 

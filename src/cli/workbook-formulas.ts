@@ -23,9 +23,19 @@ export interface FormulaRefs {
   decCol: (j: number) => string;
   /** Policy parameters by name (征缴开始, 征缴截止, 待遇开始, 待遇结束, 待遇年度, 新生儿参保期限（月）). */
   params: Record<string, string>;
+  /** Whether each accepted input is broader than the notice's name (1/0), beside aliasNames. */
+  aliasBroader: string;
   stride: number;
-  bits: number;
+  /** The bit values the category inputs can set (2^i over the policy's own index). */
+  bitValues: readonly number[];
+  /** The collection window: stated, stated as an inference, or not stated (quote: `open: null`). */
+  window: 'stated' | 'inferred' | 'not-stated';
+  /** A newborn window of stated months. */
   newborn: boolean;
+  /** Late newborns refused ("逾期不予办理"). */
+  newbornRefused: boolean;
+  /** A newborn rule that states no period (quote warns when a birth date is given outside the window). */
+  newbornDeferred: boolean;
 }
 
 /** Spaces a cell may carry around its text: ideographic, no-break, tab, line breaks (TRIM removes the ASCII ones). */
@@ -36,6 +46,7 @@ const withoutDigits = (s: string) => '0123456789'.split('').reduce((acc, d) => `
 /** The error codes a row can show, with their Chinese names. */
 export const ROW_ERRORS: Readonly<Record<string, string>> = {
   unknown_category: '类别无效',
+  ambiguous_category: '类别名称有歧义',
   invalid_date: '日期无效',
   invalid_input: '出生日期晚于缴费日期',
 };
@@ -53,8 +64,10 @@ export function rosterFormulas(x: FormulaRefs): Record<string, string> {
     const t = at(`类别${k}文字`);
     F[`类别${k}文字`] = `IF(${live},${trimmed(cell)},"")`;
     // An exact, case-sensitive match (MATCH alone ignores case and reads * ? ~ as wildcards).
+    // -1: unknown; -2: a name whose members the notice treats differently.
     F[`掩码${k}`] = `IF(${t}="",0,IFERROR(IF(EXACT(INDEX(${aliasNames},MATCH(${t},${aliasNames},0)),${t}),INDEX(${aliasMasks},MATCH(${t},${aliasNames},0)),-1),-1))`;
   });
+  F['名称较宽'] = `IF(${live},MAX(${(['1', '2', '3'] as const).map((k) => `IF(${at(`类别${k}文字`)}="",0,IFERROR(INDEX(${x.aliasBroader},MATCH(${at(`类别${k}文字`)},${aliasNames},0)),0))`).join(',')}),0)`;
   // The ID number, checked as the roster job checks it (GB 11643: 17 digits, check character, a birth date that exists).
   const id = at('身份证号文字');
   F['身份证号文字'] = `IF(${live},IF(ISNUMBER(B${r}),B${r}&"",${trimmed(`B${r}`)}),"")`;
@@ -77,12 +90,10 @@ export function rosterFormulas(x: FormulaRefs): Record<string, string> {
   F['身份证号问题'] =
     `IF(${dup}=1,"身份证号与其他行重复",IF(${idCheck}="missing","缺少身份证号",IF(${idCheck}="format","身份证号须为18位（17位数字加校验位）",IF(${idCheck}="check","身份证号校验位错误",IF(${idCheck}="date","身份证号中的出生日期不存在","")))))`;
   const masks = ['掩码1', '掩码2', '掩码3'].map(at);
-  // Bitwise OR of three masks with MOD/INT only (no BITOR: older spreadsheet programs lack it); bit 0 (ordinary) dropped.
-  const orBits = Array.from({ length: x.bits }, (_, k) => {
-    const b = 2 ** (k + 1);
-    return `${b}*MAX(${masks.map((m) => `MOD(INT(${m}/${b}),2)`).join(',')})`;
-  }).join('+');
-  F['掩码'] = `IF(MIN(${masks.join(',')})<0,-1,${orBits})`;
+  // Bitwise OR of three masks with MOD/INT only (no BITOR: older spreadsheet programs lack it), over the bits
+  // the inputs can set; bit 0 (ordinary) dropped. The first bad input (in order) gives the row's error, as in quote.
+  const orBits = x.bitValues.map((b) => `${b}*MAX(${masks.map((m) => `MOD(INT(${m}/${b}),2)`).join(',')})`).join('+') || '0';
+  F['掩码'] = `IF(${masks[0]}<0,${masks[0]},IF(${masks[1]}<0,${masks[1]},IF(${masks[2]}<0,${masks[2]},${orBits})))`;
   for (const [name, cell] of [['缴费日期', `F${r}`], ['出生日期', `G${r}`]] as const) {
     const text = at(`${name}文字`);
     const norm = at(`${name}规整`);
@@ -121,33 +132,56 @@ export function rosterFormulas(x: FormulaRefs): Record<string, string> {
   const birth = at('出生日');
   const dated = `ISNUMBER(${paid})`;
   F['错误'] =
-    `IF(NOT(${live}),"",IF(${at('掩码')}<0,"unknown_category",IF(${paid}=-1,"invalid_date",IF(${birth}=-1,"invalid_date",IF(AND(${dated},ISNUMBER(${birth})),IF(${birth}>${paid},"invalid_input",""),"")))))`;
+    `IF(NOT(${live}),"",IF(${at('掩码')}=-1,"unknown_category",IF(${at('掩码')}=-2,"ambiguous_category",IF(${paid}=-1,"invalid_date",IF(${birth}=-1,"invalid_date",IF(AND(${dated},ISNUMBER(${birth})),IF(${birth}>${paid},"invalid_input",""),""))))))`;
   const ok = `AND(${live},${at('错误')}="")`;
   const cond = condRefs.map((cr, i) => `${2 ** (i + 1)}*AND(${paid}>=${cr.from},${paid}<=${cr.to})`).join('+');
   F['日期条件'] = `IF(${ok},IF(${dated},1${cond ? `+${cond}` : ''},0),"")`;
   F['决策行'] = `IF(${ok},MATCH(${at('掩码')}+${x.stride}*${at('日期条件')},${decCol(0)},0),"")`;
-  F['征缴期内'] = `IF(AND(${ok},${dated}),IF(AND(${paid}>=${P['征缴开始']},${paid}<=${P['征缴截止']}),INDEX(${openRange},${paid}-${P['征缴开始']}+1),0),"")`;
-  F['新生儿'] = x.newborn
-    ? `IF(AND(${ok},${dated},ISNUMBER(${birth})),IF(AND(${paid}>=${birth},${paid}<=EDATE(${birth},${P['新生儿参保期限（月）']}),YEAR(${paid})=${P['待遇年度']}),1,0),0)`
+  const stated = x.window !== 'not-stated';
+  F['征缴期内'] = stated ? `IF(AND(${ok},${dated}),IF(AND(${paid}>=${P['征缴开始']},${paid}<=${P['征缴截止']}),INDEX(${openRange},${paid}-${P['征缴开始']}+1),0),"")` : '""';
+  // quote looks at newborns only for a stated window that is not an inference.
+  const nbOk = `AND(${ok},${dated},ISNUMBER(${birth}),${at('征缴期内')}=0)`;
+  F['新生儿'] = x.newborn && x.window === 'stated'
+    ? `IF(${nbOk},IF(AND(${paid}>=${birth},${paid}<=EDATE(${birth},${P['新生儿参保期限（月）']}),YEAR(${paid})=${P['待遇年度']}),1,0),0)`
     : '0';
+  F['新生儿逾期'] = x.newbornRefused && x.window === 'stated'
+    ? `IF(AND(${nbOk},${at('新生儿')}=0),IF(AND(${paid}>EDATE(${birth},${P['新生儿参保期限（月）']}),YEAR(${birth})=${P['待遇年度']}),1,0),0)`
+    : '0';
+  // Outside the window in the end (not the newborn window either): no coverage, and no refund promised.
+  F['期外'] = x.window === 'stated' ? `IF(AND(${ok},${dated}),IF(AND(${at('征缴期内')}=0,${at('新生儿')}=0),1,0),0)` : '0';
   const row = at('决策行');
   // Text columns end in &"" so that an empty cell of the table reads as "", never 0.
   const pick = (j: number, text: boolean) => `IF(${ok},INDEX(${decCol(j)},${row})${text ? '&""' : ''},"")`;
   ['缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别'].forEach((h, j) => (F[h] = pick(j + 1, j >= 5)));
+  const outside = at('期外');
+  const noRefund = `AND(${outside}=1,INDEX(${decCol(11)},${row})=1)`;
+  F['事后补退'] = `IF(${ok},IF(${noRefund},"未明确",INDEX(${decCol(5)},${row})),"")`;
   const open = at('征缴期内');
   const newborn = at('新生儿');
-  F['在征缴期内'] = `IF(AND(${ok},${dated}),IF(OR(${open}=1,${newborn}=1),"是","否"),"")`;
-  F['待遇开始'] = `IF(${ok},IF(NOT(${dated}),${P['待遇开始']},IF(${open}=1,${P['待遇开始']},IF(${newborn}=1,${paid},""))),"")`;
+  F['在征缴期内'] =
+    x.window === 'not-stated' ? `IF(AND(${ok},${dated}),"未规定","")` : `IF(AND(${ok},${dated}),IF(OR(${open}=1,${newborn}=1),"是","否"),"")`;
+  F['待遇开始'] = `IF(${ok},IF(OR(NOT(${dated}),${outside}=0),IF(${newborn}=1,${paid},${P['待遇开始']}),""),"")`;
   F['待遇结束'] = `IF(AND(${ok},${at('待遇开始')}<>""),${P['待遇结束']},"")`;
   const errName = (code: string) => ROW_ERRORS[code]!;
-  F['状态'] = `IF(NOT(${live}),"",IF(${at('错误')}="",INDEX(${decCol(9)},${row})&"","错误："&IF(${at('错误')}="unknown_category","${errName('unknown_category')}",IF(${at('错误')}="invalid_date","${errName('invalid_date')}","${errName('invalid_input')}"))))`;
-  const outside = SHORT_WARNINGS['outside-window'];
+  const err = at('错误');
+  F['状态'] = `IF(NOT(${live}),"",IF(${err}="",INDEX(${decCol(9)},${row})&"","错误："&${Object.keys(ROW_ERRORS)
+    .slice(0, -1)
+    .reduceRight((acc, code) => `IF(${err}="${code}","${errName(code)}",${acc})`, `"${errName('invalid_input')}"`)}))`;
+  const S = (code: string) => `"${WARNING_SEPARATOR}${SHORT_WARNINGS[code]}"`;
   const warn = `INDEX(${decCol(10)},${row})&""`;
+  // The window's warnings, as quote's finish adds them after the decision's own.
+  const windowWarnings =
+    x.window === 'not-stated'
+      ? `IF(${dated},${S('window-not-stated')},"")`
+      : x.window === 'inferred'
+        ? `IF(${dated},${S('window-inferred')},"")`
+        : `IF(${outside}=1,IF(${at('新生儿逾期')}=1,${S('newborn-refused')},${S('outside-window')}${x.newbornDeferred ? `&IF(ISNUMBER(${birth}),${S('newborn-deferred')},"")` : ''})&IF(${noRefund},${S('no-refund-outside-window')},""),"")`;
+  const okWarnings = `MID(IF(${warn}="","","${WARNING_SEPARATOR}"&${warn})&${windowWarnings}&IF(${at('名称较宽')}=1,${S('broader-name')},""),2,32767)`;
   const firstBad = `IF(${masks[0]}<0,${at('类别1文字')},IF(${masks[1]}<0,${at('类别2文字')},${at('类别3文字')}))`;
   const problems = at('身份证号问题');
   const rest =
-    `IF(${at('错误')}="",IF(AND(${dated},${at('待遇开始')}=""),IF(${warn}="","${outside}",${warn}&"${WARNING_SEPARATOR}${outside}"),${warn}),` +
-    `IF(${at('错误')}="unknown_category","未知的类别："&${firstBad}&"（请从下拉列表选择）",IF(${at('错误')}="invalid_input","出生日期晚于缴费日期",IF(${paid}=-1,"缴费日期","出生日期")&"不是有效的日期（可填日期，或 2021-12-01、2021/12/1、2021年12月1日、20211201）")))`;
+    `IF(${err}="",${okWarnings},` +
+    `IF(${err}="unknown_category","未知的类别："&${firstBad}&"（请从下拉列表选择）",IF(${err}="ambiguous_category","类别名称有歧义："&${firstBad}&"（本通知对其包括的各类人员规定不同，请填写具体类别）",IF(${err}="invalid_input","出生日期晚于缴费日期",IF(${paid}=-1,"缴费日期","出生日期")&"不是有效的日期（可填日期，或 2021-12-01、2021/12/1、2021年12月1日、20211201）"))))`;
   F['提示'] = `IF(NOT(${live}),"",${problems}&IF(AND(${problems}<>"",${rest}<>""),"${WARNING_SEPARATOR}","")&${rest})`;
   // The roster job's code: an identity problem first, then quote's.
   F['错误代码'] = `IF(NOT(${live}),"",IF(${dup}=1,"duplicate_id",IF(${idCheck}="missing","missing_id",IF(${idCheck}<>"ok","invalid_id",${at('错误')}))))`;

@@ -18,10 +18,10 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CATEGORY_CODES, categoryName, FUNDER_NAMES, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
+import { CATEGORY_CODES, categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { formatCivilDate, parseCivilDate } from '../civil-date.js';
-import { CONTEXT_STRIDE, decide, maskOf, type CompiledPolicy, type Quote } from '../engine.js';
-import { YibaoError } from '../errors.js';
+import { decide, maskOf, type CompiledPolicy, type Quote } from '../engine.js';
+import { YibaoError, yibaoError } from '../errors.js';
 import { formatRate } from '../money.js';
 import { builtinRegistry, type PolicyRegistry } from '../registry.js';
 import { shortWarnings } from '../sheet/warnings.js';
@@ -55,35 +55,73 @@ export interface WorkbookOptions {
 }
 
 // ---------------------------------------------------------------- the engine, as tables
-// The only place that uses the engine's internals (decide, maskOf, CONTEXT_STRIDE).
+// The only place that uses the engine's internals (decide, the policy's bit index and stride).
 
 /** What the workbook needs from a compiled policy, as plain tables. */
 interface PolicyTables {
-  /** Every accepted category input (code, name, group) → bit mask (bit 0: ordinary). */
-  aliases: Array<[string, number]>;
-  /** Number of category bits above bit 0. */
-  bits: number;
+  /**
+   * Every accepted category input (id, the notice's name, group, short form) → bit mask over
+   * the policy's own index (bit 0: ordinary); ambiguous names → -2. `broader`: the name is
+   * broader than the notice's (quote warns).
+   */
+  aliases: Array<{ name: string; mask: number; broader: boolean }>;
+  /** The bit values (2^i, i ≥ 1) that any alias sets: the roster ORs only these. */
+  bitValues: number[];
+  /** The policy's stride: keys are mask + stride × ctx. */
   stride: number;
-  /** Decision-table keys: mask + stride × ctx (ctx 0: no payment date; bit 0: a date, bit i+1: condition i holds). */
+  /** Decision-table rows for every mask three inputs can make, in every payment-date context a date can give. */
   decisions: Array<{ key: number; q: Quote }>;
   /** Day ranges whose membership changes a decision, [from, to] as day numbers. */
   conditions: ReadonlyArray<readonly [number, number]>;
   /** The decision for one rule's categories alone, without a payment date. */
-  ruleDecision(categories: Parameters<typeof maskOf>[0]): Quote;
+  ruleDecision(categories: readonly string[]): Quote;
 }
 
+/** At most this many rows in the hidden decision table; a policy needing more is refused. */
+export const MAX_DECISION_ROWS = 200_000;
+
+function unsupported(cp: CompiledPolicy, path: string, zh: string, en: string): YibaoError {
+  return yibaoError('export_unsupported', [path], `${cp.policy.id}：${zh}，无法生成自动计算的工作簿（请用 quote 或 roster）`, `${cp.policy.id}: ${en}; the self-calculating workbook cannot express this (use quote or roster)`);
+}
+
+/**
+ * The tables of a compiled policy. Throws `export_unsupported` for what the
+ * workbook's formulas cannot express, rather than compute a wrong number: a
+ * notice without a standard or coverage period, windows extended for named
+ * categories, or a decision table too large.
+ */
 function policyTables(cp: CompiledPolicy): PolicyTables {
-  const ctxs = [0];
-  for (let bits = 0; bits < 1 << cp.conditions.length; bits++) ctxs.push(1 | (bits << 1));
+  if (cp.standardFen === null) throw unsupported(cp, 'standard', '通知未规定个人缴费标准', 'the notice states no standard contribution');
+  if (!cp.coverage) throw unsupported(cp, 'coverage', '通知未规定待遇享受期', 'the notice states no coverage period');
+  if (cp.extensions.length) throw unsupported(cp, 'collection', '为特定人群延长的缴费期', 'a window extended for named categories');
+  const aliases: PolicyTables['aliases'] = [
+    ...[...cp.aliases].map(([name, mask]) => ({ name, mask: mask & ~1, broader: cp.broader.has(name) })),
+    ...[...cp.ambiguous.keys()].map((name) => ({ name, mask: -2, broader: false })),
+  ].sort((a, b) => a.mask - b.mask || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const used = aliases.reduce((m, a) => (a.mask > 0 ? m | a.mask : m), 0);
+  const bitValues = cp.categoryIds.map((_, i) => 2 ** i).filter((b, i) => i > 0 && used & b);
+  // Masks three category cells can make: the OR of up to three aliases.
+  const single = [...new Set(aliases.filter((a) => a.mask >= 0).map((a) => a.mask))];
+  let masks = new Set([0]);
+  for (let k = 0; k < 3; k++) masks = new Set([...masks].flatMap((m) => single.map((a) => m | a)).concat([...masks]));
+  // Contexts a payment date can give: one per stretch of days between the conditions' edges.
+  const edges = [...new Set(cp.conditions.flatMap(([lo, hi]) => [lo, hi + 1]))].sort((a, b) => a - b);
+  const ctxOf = (d: number) => cp.conditions.reduce((ctx, [lo, hi], i) => (d >= lo && d <= hi ? ctx | (2 << i) : ctx), 1);
+  const ctxs = [...new Set([0, ctxOf(-2e9), ...edges.map(ctxOf)])].sort((a, b) => a - b);
+  if (cp.stride * 2 ** (cp.conditions.length + 1) > Number.MAX_SAFE_INTEGER)
+    throw unsupported(cp, 'collection', `缴费日期条件过多（${cp.conditions.length}）`, `too many payment-date conditions (${cp.conditions.length})`);
+  if (masks.size * ctxs.length > MAX_DECISION_ROWS)
+    throw unsupported(cp, 'categoryDefinitions', `类别组合过多（${masks.size * ctxs.length} 行决策表）`, `too many category combinations (${masks.size * ctxs.length} decision rows)`);
   const decisions: PolicyTables['decisions'] = [];
-  for (const ctx of ctxs) for (let mask = 0; mask < CONTEXT_STRIDE; mask += 2) decisions.push({ key: mask + CONTEXT_STRIDE * ctx, q: decide(cp, mask, ctx) });
+  const sorted = [...masks].sort((a, b) => a - b);
+  for (const ctx of ctxs) for (const mask of sorted) decisions.push({ key: mask + cp.stride * ctx, q: decide(cp, mask, ctx) });
   return {
-    aliases: [...cp.aliases].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])),
-    bits: CATEGORY_CODES.length - 1,
-    stride: CONTEXT_STRIDE,
+    aliases,
+    bitValues,
+    stride: cp.stride,
     decisions,
     conditions: cp.conditions,
-    ruleDecision: (cs) => decide(cp, maskOf(cs) & ~1, 0),
+    ruleDecision: (cs) => decide(cp, maskOf(cs, cp) & ~1, 0),
   };
 }
 
@@ -91,6 +129,8 @@ function policyTables(cp: CompiledPolicy): PolicyTables {
 
 /** A payment date inside the window: the first open day two weeks in, else the first open day. */
 export function exampleDate(cp: CompiledPolicy): string {
+  // Without a stated window, any date is as good as another: the coverage's first day.
+  if (!cp.window) return cp.coverage?.start ?? `${cp.policy.coverageYear.year}-01-01`;
   const open = cp.window.days.map((d, i) => (d.open ? i : -1)).filter((i) => i >= 0);
   return formatCivilDate(cp.window.start + (open.find((i) => i >= 14) ?? open[0] ?? 0));
 }
@@ -98,7 +138,8 @@ export function exampleDate(cp: CompiledPolicy): string {
 /** The category names of the notice, in the notice's order (rules, then groups), ordinary residents left out. */
 export function noticeCategoryNames(cp: CompiledPolicy): string[] {
   const p = cp.policy;
-  return [...new Set([...p.categories.filter((r) => !r.categories.includes('ordinary')).flatMap((r) => r.names), ...p.groups.map((g) => g.name)])];
+  // Only names that resolve (a name whose members the notice treats differently is not offered).
+  return [...new Set([...p.categories.filter((r) => !r.categories.includes('ordinary')).flatMap((r) => r.names), ...p.groups.map((g) => g.name)])].filter((n) => cp.aliases.has(n));
 }
 
 /**
@@ -108,7 +149,7 @@ export function noticeCategoryNames(cp: CompiledPolicy): string[] {
  */
 export function dropDownNames(cp: CompiledPolicy): string[] {
   const names = noticeCategoryNames(cp);
-  return names.length ? names : CATEGORY_CODES.filter((c) => c !== 'ordinary').map((c) => categoryName(c, 'zh'));
+  return names.length ? names : CATEGORY_CODES.filter((c) => c !== 'ordinary').map((c) => categoryName(c, 'zh')).filter((n) => cp.aliases.has(n));
 }
 
 /** The example rows written into a workbook: [name, categories ×3, paid date, birth date]. */
@@ -120,9 +161,10 @@ export function exampleRows(cp: CompiledPolicy): Array<[string, string, string, 
   const first = names.slice(1, 4);
   if (first.length > 1) rows.push([`示例${rows.length + 1}`, first[0] ?? '', first[1] ?? '', first[2] ?? '', paid, '']);
   rows.push([`示例${rows.length + 1}`, '', '', '', '', '']);
+  if (!cp.window) return rows;
   rows.push([`示例${rows.length + 1}`, names[1] ?? '', '', '', formatCivilDate(cp.window.end + 3), '']);
-  for (const s of p.collection.suspensions) rows.push([`示例${rows.length + 1}`, names[1] ?? '', '', '', s.from, '']);
-  if (cp.newborn) {
+  for (const s of p.collection?.suspensions ?? []) rows.push([`示例${rows.length + 1}`, names[1] ?? '', '', '', s.from, '']);
+  if (cp.newborn?.months !== undefined) {
     // Born after the window closed, enrolled a month later: the newborn rule.
     const birth = cp.window.end + 10;
     rows.push([`示例${rows.length + 1}`, '', '', '', formatCivilDate(birth + 30), formatCivilDate(birth)]);
@@ -132,6 +174,11 @@ export function exampleRows(cp: CompiledPolicy): Array<[string, string, string, 
 }
 
 // ---------------------------------------------------------------- formulas
+
+/** The funders of a quote as the workbook shows them: display names, "或" between alternatives, — for none. */
+export function sheetFunders(q: Quote): string {
+  return q.funders.map((id) => q.funderDetails.find((f) => f.id === id)?.zh ?? id).join(q.funding === 'one-of' ? '或' : '；') || '—';
+}
 
 /**
  * Sets each row's height to fit its wrapped text (spreadsheet programs do not
@@ -165,6 +212,9 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const cp = found;
   const p = cp.policy;
   const T = policyTables(cp);
+  const c = p.collection;
+  const src = (f: { cite?: { clause: string; quote: string } | undefined; inferred?: { reasoning: string } | undefined } | undefined, none = '通知未规定'): [string, string] =>
+    f?.cite ? [f.cite.clause, f.cite.quote] : f?.inferred ? ['推断', f.inferred.reasoning] : ['—', none];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'yibao-rules';
   wb.calcProperties.fullCalcOnLoad = true;
@@ -185,7 +235,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const lines = [
     `${p.county.name} ${p.coverageYear.year} 年度城乡居民基本医疗保险缴费计算表`,
     `依据：${p.document.number}《${p.document.title}》（${p.document.issuedOn}）`,
-    `征缴期：${p.collection.start.date} 至 ${p.collection.end.date}；待遇享受期：${p.coverage.start} 至 ${p.coverage.end}`,
+    `征缴期：${c ? `${c.start.date} 至 ${c.end.date}${c.start.inferred || c.end.inferred ? '（推断）' : ''}` : '通知未规定'}；待遇享受期：${p.coverage!.start} 至 ${p.coverage!.end}${p.coverage!.inferred ? '（推断）' : ''}`,
     '',
     '使用方法：',
     `1. 打开“花名册”工作表，从第 2 行起填写：姓名、身份证号、类别1–3、缴费日期、出生日期（新生儿）。本表可填 ${ROSTER_ROWS} 行（第 2–${ROSTER_ROWS + 1} 行）；人数更多时请分成几个工作簿，或用命令 yibao-rules roster 批量计算。`,
@@ -213,17 +263,16 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: pageMargins },
   });
   pol.columns = [{ width: 24 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 26 }, { width: 18 }, { width: 10 }, { width: 70 }];
-  const c = p.collection;
   const params: Array<[string, string | number, string, string, boolean]> = [
-    ['待遇年度', p.coverageYear.year, p.coverageYear.cite.clause, p.coverageYear.cite.quote, false],
-    ['个人缴费标准（元）', Number(p.standard.amount), p.standard.cite.clause, p.standard.cite.quote, false],
-    ['征缴开始', serialOf(c.start.date), c.start.cite.clause, c.start.cite.quote, true],
-    ['征缴截止', serialOf(c.end.date), c.end.cite.clause, c.end.cite.quote, true],
-    ['每月可缴费起始日', c.daysOfMonth?.from ?? 1, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日', false],
-    ['每月可缴费截止日', c.daysOfMonth?.to ?? 31, c.daysOfMonth?.cite.clause ?? '—', c.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日', false],
-    ['待遇开始', serialOf(p.coverage.start), p.coverage.cite.clause, p.coverage.cite.quote, true],
-    ['待遇结束', serialOf(p.coverage.end), p.coverage.cite.clause, p.coverage.cite.quote, true],
-    ['新生儿参保期限（月）', cp.newborn?.months ?? 0, cp.newborn?.cite.clause ?? '—', cp.newborn?.cite.quote ?? '通知未规定新生儿特别参保期', false],
+    ['待遇年度', p.coverageYear.year, ...src(p.coverageYear), false],
+    ['个人缴费标准（元）', Number(p.standard!.amount), ...src(p.standard), false],
+    ['征缴开始', c ? serialOf(c.start.date) : '未规定', ...src(c?.start, '通知未规定征缴期'), Boolean(c)],
+    ['征缴截止', c ? serialOf(c.end.date) : '未规定', ...src(c?.end, '通知未规定征缴期'), Boolean(c)],
+    ['每月可缴费起始日', c?.daysOfMonth?.from ?? 1, c?.daysOfMonth?.cite.clause ?? '—', c?.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日', false],
+    ['每月可缴费截止日', c?.daysOfMonth?.to ?? 31, c?.daysOfMonth?.cite.clause ?? '—', c?.daysOfMonth?.cite.quote ?? '通知未限定每月缴费日', false],
+    ['待遇开始', serialOf(p.coverage!.start), ...src(p.coverage), true],
+    ['待遇结束', serialOf(p.coverage!.end), ...src(p.coverage), true],
+    ['新生儿参保期限（月）', cp.newborn?.months ?? (cp.newborn ? '未规定' : 0), cp.newborn?.cite.clause ?? '—', cp.newborn?.cite.quote ?? '通知未规定新生儿特别参保期', false],
   ];
   const bold = (r: ExcelJS.Row) => (r.font = { bold: true });
   bold(pol.addRow(['参数', '值', '', '', '', '', '', '条款', '原文']));
@@ -233,7 +282,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     if (isDate) r.getCell(2).numFmt = DATE_FMT;
     P[k] = `政策!$B$${i + 2}`;
   });
-  if (c.suspensions.length) {
+  if (c?.suspensions.length) {
     pol.addRow([]);
     bold(pol.addRow(['暂停缴费', '自', '至（恢复日）', '', '', '', '', '条款', '原文']));
     for (const s of c.suspensions) {
@@ -243,6 +292,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   }
   pol.addRow([]);
   bold(pol.addRow(['类别', '类别代码', '规则', '比例', '资助（元）', '资金来源', '资助方式', '条款', '原文']));
+  const funderZh = (id: string) => p.funderDefinitions?.find((f) => f.id === id)?.name.zh ?? funderNames([id], 'zh');
   for (const rule of p.categories) {
     const s = rule.subsidy;
     const q = T.ruleDecision(rule.categories);
@@ -251,9 +301,9 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
       rule.names.join('、'),
       rule.categories.join(', '),
       kind,
-      s.kind === 'percentage' ? `${formatRate(s.rate)}${s.floor ? `（不低于 ${s.floor}）` : ''}` : '',
+      s.kind === 'percentage' ? `${formatRate(s.rate)}${s.floor ? `（不低于 ${s.floor}）` : ''}${s.cap ? `（最高 ${s.cap}）` : ''}` : '',
       q.subsidy === null ? '未明确' : Number(q.subsidy),
-      rule.funders.map((f) => FUNDER_NAMES[f.funder].zh + (f.role === 'covers-shortfall' ? '（不足部分）' : '')).join('；') || (rule.route?.length ? `（未写明）经${rule.route[0]!.from}` : '—'),
+      rule.funders.map((f) => funderZh(f.funder) + (f.role === 'covers-shortfall' ? '（不足部分）' : '')).join(rule.funding === 'one-of' ? '或' : '；') || (rule.route?.length ? `（未写明）经${rule.route[0]!.from}` : '—'),
       rule.mechanism ? MECHANISM_NAMES[rule.mechanism.kind].zh : '—',
       s.cite.clause,
       s.cite.quote,
@@ -267,31 +317,35 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
 
   // ---------------------------------------------------------------- 辅助 (hidden)
   const aux = wb.addWorksheet('辅助', { state: 'hidden' });
-  const AUX = { alias: 1, mask: 2, list: 4, open: 6, condFrom: 8, condTo: 9, key: 11 } as const;
+  const AUX = { alias: 1, mask: 2, broader: 3, list: 4, open: 6, condFrom: 8, condTo: 9, key: 11 } as const;
   aux.getCell(1, AUX.alias).value = '类别输入';
-  aux.getCell(1, AUX.mask).value = '掩码';
+  aux.getCell(1, AUX.mask).value = '掩码（-2：名称有歧义）';
+  aux.getCell(1, AUX.broader).value = '名称较宽';
   aux.getCell(1, AUX.list).value = '下拉列表（通知中的类别名称）';
-  aux.getCell(1, AUX.open).value = `征缴期逐日（自 ${c.start.date}）：1 可缴费`;
+  aux.getCell(1, AUX.open).value = c ? `征缴期逐日（自 ${c.start.date}）：1 可缴费` : '通知未规定征缴期';
   aux.getCell(1, AUX.condFrom).value = '日期条件：自';
   aux.getCell(1, AUX.condTo).value = '至';
-  T.aliases.forEach(([name, mask], i) => {
+  T.aliases.forEach(({ name, mask, broader }, i) => {
     aux.getCell(i + 2, AUX.alias).value = name;
     aux.getCell(i + 2, AUX.mask).value = mask;
+    aux.getCell(i + 2, AUX.broader).value = broader ? 1 : 0;
   });
   const col = (n: number) => aux.getColumn(n).letter;
   const aliasNames = `辅助!$${col(AUX.alias)}$2:$${col(AUX.alias)}$${T.aliases.length + 1}`;
   const aliasMasks = `辅助!$${col(AUX.mask)}$2:$${col(AUX.mask)}$${T.aliases.length + 1}`;
+  const aliasBroader = `辅助!$${col(AUX.broader)}$2:$${col(AUX.broader)}$${T.aliases.length + 1}`;
   const list = dropDownNames(cp);
   list.forEach((n, i) => (aux.getCell(i + 2, AUX.list).value = n));
   const listRange = `辅助!$${col(AUX.list)}$2:$${col(AUX.list)}$${list.length + 1}`;
-  cp.window.days.forEach((d, i) => (aux.getCell(i + 2, AUX.open).value = d.open ? 1 : 0));
-  const openRange = `辅助!$${col(AUX.open)}$2:$${col(AUX.open)}$${cp.window.days.length + 1}`;
+  const days = cp.window?.days ?? [];
+  days.forEach((d, i) => (aux.getCell(i + 2, AUX.open).value = d.open ? 1 : 0));
+  const openRange = `辅助!$${col(AUX.open)}$2:$${col(AUX.open)}$${Math.max(days.length, 1) + 1}`;
   const condRefs = T.conditions.map(([lo, hi], i) => {
     aux.getCell(i + 2, AUX.condFrom).value = Math.max(lo + SERIAL_OFFSET, 0);
     aux.getCell(i + 2, AUX.condTo).value = hi + SERIAL_OFFSET;
     return { from: `辅助!$${col(AUX.condFrom)}$${i + 2}`, to: `辅助!$${col(AUX.condTo)}$${i + 2}` };
   });
-  const decHead = ['键', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '状态', '提示'];
+  const decHead = ['键', '缴费标准', '个人缴费', '资助', '缴费时应缴', '事后补退', '资助方式', '资金来源', '适用类别', '状态', '提示', '期外不退补'];
   decHead.forEach((h, j) => (aux.getCell(1, AUX.key + j).value = h));
   const amount = (v: string | null) => (v === null ? '未明确' : Number(v));
   T.decisions.forEach(({ key, q }, i) => {
@@ -303,10 +357,12 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
       amount(q.dueAtPayment),
       amount(q.reimbursedLater),
       q.mechanism ? MECHANISM_NAMES[q.mechanism].zh : '未明确',
-      funderNames(q.funders, 'zh') || '—',
-      q.appliedCategory ? categoryName(q.appliedCategory, 'zh') : '',
+      sheetFunders(q),
+      q.appliedCategoryName?.zh ?? '',
       q.status === 'determined' ? '已确定' : '未明确',
       shortWarnings(q.warnings),
+      // quote promises no refund for a payment outside the window (reimbursedLater null).
+      q.mechanism === 'refund-after-window' && q.reimbursedLater !== '0.00' ? 1 : 0,
     ];
     values.forEach((v, j) => (aux.getCell(i + 2, AUX.key + j).value = v));
   });
@@ -322,7 +378,7 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
   const widths = [8, 19, 12, 12, 12, 10.5, 10.5, 7.5, 7.5, 7.5, 7.5, 7.5, 13, 14, 10, 6, 10.5, 10.5, 9, 34, 12];
   const wrapped = ['资助方式', '资金来源', '适用类别', '状态', '提示', '类别1', '类别2', '类别3'];
   // Helper columns (hidden, protected), in the order they are computed.
-  const helpers = ['有数据', '身份证号文字', '身份证号检查', '身份证号出生日', '身份证号重复', '身份证号问题', '类别1文字', '类别2文字', '类别3文字', '掩码1', '掩码2', '掩码3', '掩码', '缴费日期文字', '缴费日期规整', '缴费日期数字', '缴费日', '出生日期文字', '出生日期规整', '出生日期数字', '出生日', '错误', '日期条件', '决策行', '征缴期内', '新生儿'];
+  const helpers = ['有数据', '身份证号文字', '身份证号检查', '身份证号出生日', '身份证号重复', '身份证号问题', '类别1文字', '类别2文字', '类别3文字', '掩码1', '掩码2', '掩码3', '掩码', '名称较宽', '缴费日期文字', '缴费日期规整', '缴费日期数字', '缴费日', '出生日期文字', '出生日期规整', '出生日期数字', '出生日', '错误', '日期条件', '决策行', '征缴期内', '新生儿', '新生儿逾期', '期外'];
   const head = [...visible, ...helpers];
   const letter = (name: string) => ros.getColumn(head.indexOf(name) + 1).letter;
   const L = Object.fromEntries(head.map((h) => [h, letter(h)]));
@@ -345,9 +401,13 @@ export async function buildWorkbook(opts: WorkbookOptions): Promise<{ rows: numb
     openRange,
     decCol,
     params: P,
+    aliasBroader,
     stride: T.stride,
-    bits: T.bits,
-    newborn: Boolean(cp.newborn),
+    bitValues: T.bitValues,
+    window: !c ? 'not-stated' : c.start.inferred || c.end.inferred ? 'inferred' : 'stated',
+    newborn: cp.newborn?.months !== undefined,
+    newbornRefused: cp.newborn?.months !== undefined && cp.newborn.late === 'refused',
+    newbornDeferred: cp.newborn !== undefined && cp.newborn.months === undefined,
   });
 
   // Inputs: unlocked, typed as given; the date columns show dates.

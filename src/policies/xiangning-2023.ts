@@ -25,6 +25,7 @@ export const xiangning2023 = {
     issuer: '乡宁县人民政府办公室',
     issuedOn: '2022-09-27',
     cite: { clause: '文头、落款', quote: '乡政办发〔2022〕65号' },
+    issuedOnCite: { clause: '印发', quote: '2022年9月27日印发' },
     transcriptionNotes: ['One passage after 六、(五) is scanning noise with no meaning; it carries no rule.'],
   },
 

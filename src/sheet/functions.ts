@@ -19,7 +19,7 @@ import { builtinRegistry, type PolicyRegistry } from '../registry.js';
 import { registryFromText } from './policy-text.js';
 
 export { setPolicyDefiner, type PolicyDefiner } from './policy-text.js';
-import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
+import { funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 
 /** What a cell can hold. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -231,7 +231,7 @@ export function YIBAO_WINDOW_OPEN(county: Arg, year: Arg, paidOn: Arg, birthDate
   return withPolicy(policy, (reg) => broadcast([county, year, paidOn, birthDate], (a, b, d, e) => {
     if (isEmpty(d)) return new SheetError('missing_field', '缺少缴费日期 missing paidOn');
     const q = cellQuote(a, b, undefined, d, e, reg);
-    return q instanceof SheetError ? q : q.window!.open;
+    return q instanceof SheetError ? q : (q.window!.open ?? new SheetError('not_stated', '通知未规定征缴期 / the notice states no window'));
   }));
 }
 /** 待遇享受期: [start, end] as text, one row of two cells. */
@@ -282,15 +282,15 @@ export function YIBAO_ROSTER(block: Arg, lang?: Cell, policy?: Arg): Out[][] {
     if (q instanceof SheetError) return [q, q, q, q, q, '', '', '', '', '', '', 'error', q.message];
     const amount = (v: string | null) => (v === null ? new SheetError('unspecified', '通知未明确 / the notice defers') : Number(v));
     return [
-      Number(q.standard),
+      amount(q.standard),
       amount(q.individual),
       amount(q.subsidy),
       amount(q.dueAtPayment),
       amount(q.reimbursedLater),
       q.mechanism ? MECHANISM_NAMES[q.mechanism][L] : '',
       funderNames(q.funders, L),
-      q.appliedCategory ? categoryName(q.appliedCategory, L) : '',
-      q.window ? q.window.open : '',
+      q.appliedCategoryName ? q.appliedCategoryName[L] : '',
+      q.window ? (q.window.open ?? '') : '',
       q.coverage?.start ?? '',
       q.coverage?.end ?? '',
       q.status,

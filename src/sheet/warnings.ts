@@ -18,6 +18,12 @@ export const SHORT_WARNINGS: Readonly<Record<string, string>> = {
   'depends-on-payment-date': '未填缴费日期，退补视缴费日期而定',
   'no-funder-named': '通知未写明资金来源',
   'rounding-assumed': '按比例金额已取整（通知未规定）',
+  'window-not-stated': '通知未规定征缴期，能否享受待遇无法判断',
+  'window-inferred': '征缴期为推断，请核实',
+  'no-refund-outside-window': '不在征缴期内，不能承诺退补',
+  'newborn-refused': '新生儿逾期参保，通知规定不予办理',
+  'newborn-deferred': '新生儿参保期限通知未规定',
+  'broader-name': '所填类别名称比通知用语宽，按通知所指人群计算',
 };
 
 /** Separator between short warnings in one cell. */

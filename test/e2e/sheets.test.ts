@@ -48,7 +48,7 @@ describe('the global bundle (YibaoRules)', () => {
       expect(val(Y.sheet.YIBAO_REIMBURSED(...args))).toBe(num(q.reimbursedLater));
       expect(Y.sheet.YIBAO_WINDOW_OPEN(c.county, c.year, serial(c.paidOn))).toBe(q.window!.open);
       expect(val(Y.sheet.YIBAO_MECHANISM(...args, 'en'))).toBe(q.mechanism ? MECHANISM_NAMES[q.mechanism].en : 'error');
-      expect(val(Y.sheet.YIBAO_FUNDERS(...args))).toBe(q.status === 'unspecified' ? 'error' : q.funders.map((f) => FUNDER_NAMES[f].zh).join('；') || '—');
+      expect(val(Y.sheet.YIBAO_FUNDERS(...args))).toBe(q.status === 'unspecified' ? 'error' : q.funders.map((f) => FUNDER_NAMES[f as keyof typeof FUNDER_NAMES].zh).join('；') || '—');
       expect(Y.sheet.YIBAO_COVERAGE(c.county, c.year, serial(c.paidOn))).toEqual([[q.coverage!.start, q.coverage!.end]]);
       const explain = Y.sheet.YIBAO_EXPLAIN(...args) as string;
       for (const step of q.explain) expect(explain).toContain(step.zh);

@@ -14,10 +14,12 @@ import { csvRow, parseCsv } from '../../src/cli/csv.js';
 import { checkIdNumber } from '../../src/cli/id-number.js';
 import { runRoster } from '../../src/cli/roster.js';
 import { makeId } from '../../scripts/fake-id.js';
-import { buildWorkbook, dropDownNames, exampleRows, noticeCategoryNames, ROSTER_ROWS, type InputCell, type InputRow } from '../../src/cli/workbook.js';
+import { buildWorkbook, dropDownNames, exampleRows, noticeCategoryNames, ROSTER_ROWS, sheetFunders, type InputCell, type InputRow } from '../../src/cli/workbook.js';
+import { loadPolicyFiles } from '../../src/cli/policy-files.js';
+import type { CompiledPolicy } from '../../src/engine.js';
 import { YibaoError } from '../../src/errors.js';
 import { normaliseDateText } from '../../src/input-text.js';
-import { BUILTIN_POLICIES, categoryName, funderNames, MECHANISM_NAMES, quoteOrError, type Quote } from '../../src/index.js';
+import { BUILTIN_POLICIES, MECHANISM_NAMES, quoteOrError, type Policy, type Quote } from '../../src/index.js';
 import { builtinRegistry } from '../../src/registry.js';
 import { shortWarnings } from '../../src/sheet/warnings.js';
 import { ROOT } from '../helpers.js';
@@ -62,22 +64,28 @@ function readDate(v: InputCell): string | undefined {
   return t === '' ? undefined : t;
 }
 
+/** The built-ins and two user policies (own categories, tiers, a 50% group, an inferred window, no stated window). */
+const USER_FILES = ['yangqu-2022.json', 'xiejiachacun-2023.json'].map((f) => join(ROOT, 'fixtures', 'policies', f));
+const { registry, loaded } = loadPolicyFiles(USER_FILES);
+const compiled = (p: Policy): CompiledPolicy => registry.lookup(p.county.pinyin, p.coverageYear.year) as CompiledPolicy;
+
 /** Every kind of row for one policy. */
-function rowsFor(id: string): InputRow[] {
-  const cp = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === id)!);
+function rowsFor(cp: CompiledPolicy): InputRow[] {
   const names = noticeCategoryNames(cp);
   // Xiangning's notice names no category: the vocabulary's names still read (as categories the notice is silent about).
   const first = names[0] ?? '低保对象';
   const second = names[1] ?? first;
-  const start = cp.window.start;
-  const end = cp.window.end;
+  // Without a stated window: the coverage period's first month stands in for it.
+  const start = cp.window?.start ?? parseCivilDate(cp.coverage!.start)!;
+  const end = cp.window?.end ?? start + 30;
   const rows: InputRow[] = [];
   const add = (c: [InputCell, InputCell, InputCell], paid: InputCell, birth: InputCell = null) => rows.push([`测试${rows.length + 1}`, null, c[0], c[1], c[2], paid, birth]);
   // Days where a decision changes: the window's edges, each condition's edges, suspensions, days of the month.
   const days = new Set<number>([start - 1, start, start + 1, end - 1, end, end + 1]);
   for (const [lo, hi] of cp.conditions) for (const d of [lo - 1, lo, hi, hi + 1]) if (d > start - 400 && d < end + 400) days.add(d);
-  for (const s of cp.policy.collection.suspensions) for (const d of [parseCivilDate(s.from)! - 1, parseCivilDate(s.from)!, parseCivilDate(s.resumesOn)! - 1, parseCivilDate(s.resumesOn)!]) days.add(d);
-  for (let d = start; d <= end; d++) if (cp.window.days[d - start]!.open !== cp.window.days[d - start - 1]?.open) days.add(d);
+  for (const s of cp.policy.collection?.suspensions ?? []) for (const d of [parseCivilDate(s.from)! - 1, parseCivilDate(s.from)!, parseCivilDate(s.resumesOn)! - 1, parseCivilDate(s.resumesOn)!]) days.add(d);
+  const w = cp.window;
+  if (w) for (let d = start; d <= end; d++) if (w.days[d - start]!.open !== w.days[d - start - 1]?.open) days.add(d);
   // Every category on every such day, as a date cell; a few categories in every form of date.
   for (const name of ['', ...names, 'minimum-living-allowance']) for (const d of days) add([name, null, null], serial(d));
   for (const d of [start, end, ...[...days].slice(6, 10)]) for (const form of dateForms(d)) add([second, null, null], form);
@@ -89,6 +97,9 @@ function rowsFor(id: string): InputRow[] {
   for (const sp of [' ', '\u3000', '\u00a0', '\t']) add([`${second}${sp}`, `${sp}${first}`, null], serial(start + 5));
   for (const bad of ['公务员', '低保*', '低保?象', 'MINIMUM-LIVING-ALLOWANCE', '低保  对象', '1']) add([first, bad, null], serial(start + 5));
   add(['\u3000', '', ' '], serial(start + 5));
+  // Names whose members the notice treats differently (ambiguous_category), and short forms broader than the notice's name (a warning).
+  for (const name of [...cp.ambiguous.keys()].slice(0, 4)) add([first, name, null], serial(start + 5));
+  for (const name of [...cp.broader.keys()].slice(0, 4)) for (const paid of [serial(start + 5), null, serial(end + 3)]) add([name, null, null], paid);
   // Dates that are not dates, in either column; birth after payment; newborns.
   for (const bad of BAD_DATES) add([first, null, null], bad);
   for (const bad of BAD_DATES.slice(0, 5)) add([first, null, null], serial(start + 5), bad);
@@ -126,36 +137,58 @@ function rowsFor(id: string): InputRow[] {
 }
 
 /** The values a row must show: from quote, or the error; a blank birth date is the ID's, as in the roster job. */
-function expected(p: (typeof BUILTIN_POLICIES)[number], row: InputRow): Quote | YibaoError {
+function expected(p: Policy, row: InputRow): Quote | YibaoError {
   const categories = [row[2], row[3], row[4]].map((c) => (c === null ? '' : String(c).trim())).filter(Boolean);
   const paidOn = readDate(row[5]);
   const id = row[1] === null ? undefined : checkIdNumber(String(row[1]));
   const birthDate = readDate(row[6]) ?? (id?.ok ? id.birthDate : undefined);
-  return quoteOrError({ county: p.county.name, coverageYear: p.coverageYear.year, categories, paidOn, birthDate });
+  return quoteOrError({ county: p.county.pinyin, coverageYear: p.coverageYear.year, categories, paidOn, birthDate }, registry);
 }
 
 /** A row as the roster job reads the same roster from a CSV file: dates as the text a date cell exports. */
-function csvOf(p: (typeof BUILTIN_POLICIES)[number], row: InputRow): string[] {
+function csvOf(p: Policy, row: InputRow): string[] {
   const text = (v: InputCell) => (v === null ? '' : String(v));
   const date = (v: InputCell) => (typeof v === 'number' && v < 10_000_000 ? (v >= 61 && v < 109_575 ? formatCivilDate(Math.floor(v) - SERIAL) : `serial ${v}`) : text(v));
   const categories = [row[2], row[3], row[4]].map(text).join('、');
   return [text(row[0]), text(row[1]), p.county.name, String(p.coverageYear.year), categories, date(row[5]), date(row[6])];
 }
 
-const CASES = BUILTIN_POLICIES.map((p) => ({ p, rows: rowsFor(p.id) }));
+/**
+ * The code the roster job gives each row, for policies it cannot load (it takes no --policy): an
+ * identity problem first (duplicates among valid IDs, then missing, then invalid), then quote's.
+ */
+function rosterCodesOf(p: Policy, rows: readonly InputRow[]): string[] {
+  const ids = rows.map((r) => (r[1] === null || String(r[1]).trim() === '' ? undefined : checkIdNumber(String(r[1]))));
+  const count = new Map<number, number>();
+  for (const id of ids) if (id?.ok) count.set(id.key, (count.get(id.key) ?? 0) + 1);
+  return rows.map((r, i) => {
+    const id = ids[i];
+    if (id === undefined) return 'missing_id';
+    if (!id.ok) return id.code;
+    if (count.get(id.key)! > 1) return 'duplicate_id';
+    const q = expected(p, r);
+    return q instanceof YibaoError ? q.code : '';
+  });
+}
+
+const CASES = [...BUILTIN_POLICIES, ...loaded].map((p) => ({ p, user: loaded.includes(p), rows: rowsFor(compiled(p)) }));
 
 describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row and recalculated by LibreOffice Calc', () => {
   const sheets = new Map<string, string[][]>();
   const rosterCodes = new Map<string, string[]>();
   beforeAll(async () => {
     const files: string[] = [];
-    for (const { p, rows } of CASES) {
+    for (const { p, user, rows } of CASES) {
       const file = join(dir, `${p.id}.xlsx`);
-      await buildWorkbook({ county: p.county.name, year: p.coverageYear.year, out: file, rows });
+      await buildWorkbook({ county: p.county.pinyin, year: p.coverageYear.year, out: file, rows, registry });
       files.push(file);
-      // The same rows through the roster job (CSV in, CSV out): its error code for each row.
-      const cp = builtinRegistry.compiledOf(p);
+      const cp = compiled(p);
       const all: InputRow[] = [...exampleRows(cp).map((e): InputRow => [e[0], null, e[1] || null, e[2] || null, e[3] || null, e[4] || null, e[5] || null]), ...rows];
+      if (user) {
+        rosterCodes.set(p.id, rosterCodesOf(p, all));
+        continue;
+      }
+      // The same rows through the roster job (CSV in, CSV out): its error code for each row.
       const csv = join(dir, `${p.id}.roster.csv`);
       writeFileSync(csv, ['姓名,身份证号,县,待遇年度,类别,缴费日期,出生日期\r\n', ...all.map((r) => csvRow(csvOf(p, r)))].join(''));
       await runRoster({ input: csv, out: join(dir, `${p.id}.roster.out.csv`), lang: 'zh' });
@@ -174,7 +207,7 @@ describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row a
       expect(i, name).toBeGreaterThanOrEqual(0);
       return i;
     };
-    const cp = builtinRegistry.compiledOf(p);
+    const cp = compiled(p);
     const inputs: InputRow[] = [...exampleRows(cp).map((e): InputRow => [e[0], null, e[1] || null, e[2] || null, e[3] || null, e[4] || null, e[5] || null]), ...rows];
     expect(data.length).toBeGreaterThanOrEqual(ROSTER_ROWS);
     let rejected = 0;
@@ -203,10 +236,10 @@ describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row a
       expect(shown('缴费时应缴'), where).toBe(money(q.dueAtPayment));
       expect(shown('事后补退'), where).toBe(money(q.reimbursedLater));
       expect(cell('资助方式'), where).toBe(q.mechanism ? MECHANISM_NAMES[q.mechanism].zh : '未明确');
-      expect(cell('资金来源'), where).toBe(funderNames(q.funders, 'zh') || '—');
-      expect(cell('适用类别'), where).toBe(q.appliedCategory ? categoryName(q.appliedCategory, 'zh') : '');
+      expect(cell('资金来源'), where).toBe(sheetFunders(q));
+      expect(cell('适用类别'), where).toBe(q.appliedCategoryName?.zh ?? '');
       expect(cell('状态'), where).toBe(q.status === 'determined' ? '已确定' : '未明确');
-      expect(cell('在征缴期内'), where).toBe(q.window ? (q.window.open ? '是' : '否') : '');
+      expect(cell('在征缴期内'), where).toBe(q.window ? (q.window.open === null ? '未规定' : q.window.open ? '是' : '否') : '');
       expect(cell('待遇开始'), where).toBe(q.coverage?.start ?? '');
       expect(cell('待遇结束'), where).toBe(q.coverage?.end ?? '');
       const idProblem = cell('错误代码') ? /^[^；]+/.exec(cell('提示')!)![0] : '';
@@ -215,7 +248,8 @@ describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row a
       if (!codes[i]) flaggedNone++;
     });
     expect(flaggedNone, 'rows with no problem at all').toBeGreaterThan(100);
-    expect(new Set(codes)).toEqual(new Set(['', 'missing_id', 'invalid_id', 'duplicate_id', 'unknown_category', 'invalid_date', 'invalid_input']));
+    // A shared code whose members this notice treats differently (谢家岔村's tiers of 低保) is ambiguous.
+    expect(new Set(codes)).toEqual(new Set(['', 'missing_id', 'invalid_id', 'duplicate_id', 'unknown_category', 'invalid_date', 'invalid_input', ...(cp.ambiguous.size ? ['ambiguous_category'] : [])]));
     // The rows exercise every kind: rejected ones, and accepted ones inside and outside the window.
     expect(rejected).toBeGreaterThan(20);
     expect(inputs.length - rejected).toBeGreaterThan(100);
@@ -233,6 +267,20 @@ describe('yibao-rules workbook (the command)', () => {
     expect(msg).toMatch(/kelan-2022/);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('takes --policy FILE: a county’s own policy; refuses (export_unsupported, no file) what its formulas cannot express', () => {
+    const out = join(dir, 'cli', 'yangqu.xlsx');
+    const msg = execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'workbook', '--county', '阳曲', '--year', '2022', '--out', out, '--policy', USER_FILES[0]!], { encoding: 'utf8' });
+    expect(msg).toMatch(/yangqu-2022/);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    // 竹山县 2021 extends its window for named groups: the workbook's formulas have no such rule.
+    const refused = join(dir, 'cli', 'zhushan.xlsx');
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'workbook', '--county', '竹山', '--year', '2021', '--out', refused, '--policy', join(ROOT, 'fixtures', 'policies', 'zhushan-2021.json')], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('[export_unsupported]');
+    expect(r.stderr).toContain('延长');
+    expect(existsSync(refused)).toBe(false);
   });
 
   it('is a sheet a clerk can use: inputs unlocked, formulas protected, helpers hidden, one drop-down, A4 page setup', async () => {
@@ -278,7 +326,7 @@ describe('yibao-rules workbook (the command)', () => {
 describe('the category drop-down', () => {
   it('lists the notice’s own names in its order, and the vocabulary’s names for a notice that names none', () => {
     const kelan = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === 'kelan-2022')!);
-    expect(dropDownNames(kelan)).toEqual(['特困人员', '孤儿', '事实无人抚养儿童', '低保对象', '返贫致贫人口', '易返贫致贫人口', '脱贫不稳定人口', '边缘易致贫人口', '享受抚恤和生活补助的优抚对象', '重度残疾人']);
+    expect(dropDownNames(kelan)).toEqual(['特困人员', '孤儿', '事实无人抚养儿童', '特困供养范围人员', '低保对象', '返贫致贫人口', '易返贫致贫人口', '脱贫不稳定人口', '边缘易致贫人口', '享受抚恤和生活补助的优抚对象', '重度残疾人']);
     const xiangning = builtinRegistry.compiledOf(BUILTIN_POLICIES.find((p) => p.id === 'xiangning-2023')!);
     expect(noticeCategoryNames(xiangning)).toEqual([]);
     expect(dropDownNames(xiangning)).toContain('低保对象');

@@ -108,9 +108,20 @@ describe('several identities', () => {
     expect(q.explain.find((s) => s.step === 'rule')!.cite!.quote).toContain('继续执行原有的参保资助政策');
   });
   it('a category the notice does not mention gets no subsidy, with a warning', () => {
+    const q = quote({ county: '民权', coverageYear: 2024, categories: ['sudden-severe-hardship', 'special-care'] });
+    expect(q).toMatchObject({ status: 'determined', subsidy: '80.00', appliedCategory: 'sudden-severe-hardship' });
+    const s = quote({ county: '民权', coverageYear: 2024, categories: ['special-care'] });
+    expect(s).toMatchObject({ status: 'determined', subsidy: '0.00', individual: '380.00', appliedCategory: 'ordinary' });
+    expect(s.warnings.map((w) => w.code)).toContain('silent-category');
+  });
+  it('Minquan 四: 重度残疾人 is named (职责分工) without a figure — "no subsidy stated", not "not mentioned"', () => {
     const q = quote({ county: '民权', coverageYear: 2024, categories: ['重度残疾人'] });
     expect(q).toMatchObject({ status: 'determined', subsidy: '0.00', individual: '380.00', appliedCategory: 'ordinary' });
-    expect(q.warnings.map((w) => w.code)).toContain('silent-category');
+    const codes = q.warnings.map((w) => w.code);
+    expect(codes).toContain('no-subsidy-stated');
+    expect(codes).not.toContain('silent-category');
+    expect(q.notApplied[0]).toMatchObject({ category: 'severe-disability', reason: 'no-subsidy-stated' });
+    expect(q.warnings.find((w) => w.code === 'no-subsidy-stated')!.zh).toContain('四');
   });
 });
 
