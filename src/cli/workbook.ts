@@ -7,8 +7,12 @@
  * category's rule with its clause), 花名册 (the roster: inputs unlocked, the
  * computed columns protected formulas), and the hidden 辅助 (category names,
  * the window day by day, the payment-date conditions and the decision for
- * every set of categories in every payment-date context, precomputed by the
- * library: the same table `quote` looks up).
+ * every set of categories three cells can name in every payment-date context
+ * a date can give, precomputed by the library: the decisions `quote` looks up).
+ *
+ * Categories are bits of the policy's own index (`categoryIds`, `stride`), so
+ * a county's own policy (`--policy FILE`) works as a built-in does; what the
+ * formulas cannot express is refused with `export_unsupported`.
  *
  * The roster reads its cells the way the roster job does: dates as date
  * cells, date-times or text (2021-12-01, 2021/12/1, 2021.12.1, 2021年12月1日,
