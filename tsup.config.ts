@@ -41,6 +41,9 @@ export default defineConfig([
   },
   // The global build for spreadsheets and pages without modules: one global, YibaoRules.
   { ...browser, entry: { 'yibao-rules.global': 'src/global.ts' }, globalName: 'YibaoRules' },
-  // Excel custom functions: the sheet layer bundled with CustomFunctions.associate calls.
-  { ...browser, entry: { 'excel/functions': 'src/sheet/excel.ts' } },
+  // Excel custom functions: the sheet layer bundled with CustomFunctions.associate calls, and zod
+  // to validate a policy given as JSON text (ES2020: zod has BigInt literals).
+  { ...browser, target: 'es2020', entry: { 'excel/functions': 'src/sheet/excel.ts' } },
+  // Google Sheets: YibaoDefine.gs, the policy validator (zod) for the global build, loaded after it.
+  { ...browser, target: 'es2020', entry: { 'yibao-rules.define.global': 'src/sheet/define-global.ts' } },
 ]);

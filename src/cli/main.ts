@@ -23,7 +23,7 @@ const HELP: Record<string, string> = {
   yibao-rules policies [--table] [--lang zh|en]
   yibao-rules policy <县 county> <年度 year> [--json] [--lang zh|en]
   yibao-rules roster <花名册 file.csv|.xlsx> [--out 结果.csv|.xlsx|.json] [--county …] [--year …] [--json] [--lang zh|en]
-  yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples]
+  yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples] [--policy FILE]...
   yibao-rules draft <通知 NOTICE.txt> [--out draft.json] [--report draft.md]
   yibao-rules check <政策文件 policy.json> [--notice 通知.txt] [--json] [--lang zh|en]
   yibao-rules export sql --dialect duckdb|postgres [--policy FILE]... [--table roster] [--out FILE]
@@ -100,6 +100,7 @@ const HELP: Record<string, string> = {
   --year <年度>     待遇年度 (required)
   --out <file>      输出 .xlsx（缺省：<县>-<年度>.xlsx）/ output file
   --no-examples     不写示例行 / without example rows
+  --policy <文件>   本县的政策文件（可重复）/ a county's own policy file (repeatable)
 
   工作簿只用普通公式（无加载项、无宏），可在 Excel、WPS、LibreOffice、Google 表格离线使用。
   Plain formulas only (no add-in, no macro): works offline in any spreadsheet program.`,
@@ -258,7 +259,8 @@ async function main(argv: string[]): Promise<number> {
       if (!values.county || !values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('缺少 --county 或 --year', 'missing --county or --year', 'workbook');
       const out = values.out ?? `${values.county}-${values.year}.xlsx`;
       const { buildWorkbook } = await import('./workbook.js');
-      const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'] });
+      const registry = policies(values.policy, lang(values.lang));
+      const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'], registry });
       print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
       return 0;
     }
