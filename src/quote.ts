@@ -199,7 +199,8 @@ function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, bir
   const warnings: QuoteWarning[] = [...core.warnings];
   if (window.open === null) warnings.push(cp.steps.windowNotStated);
   else if (cp.steps.windowInferred) warnings.push(cp.steps.windowInferred);
-  else if (!window.open) {
+  // An inferred window is still the window: a date outside it is outside (with the warning above).
+  if (window.open === false) {
     let ext: CompiledPolicy['extensions'][number] | undefined;
     if (window.reason === 'after-end') for (const e of cp.extensions) if (e.mask & mask && paid <= e.until) ext = e;
     if (ext) {

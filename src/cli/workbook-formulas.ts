@@ -144,16 +144,16 @@ export function rosterFormulas(x: FormulaRefs): Record<string, string> {
   F['决策行'] = `IF(${ok},MATCH(${at('掩码')}+${x.stride}*${at('日期条件')},${decCol(0)},0),"")`;
   const stated = x.window !== 'not-stated';
   F['征缴期内'] = stated ? `IF(AND(${ok},${dated}),IF(AND(${paid}>=${P['征缴开始']},${paid}<=${P['征缴截止']}),INDEX(${openRange},${paid}-${P['征缴开始']}+1),0),"")` : '""';
-  // quote looks at newborns only for a stated window that is not an inference.
+  // quote looks at newborns (and extensions) for any window, stated or inferred: a date outside it is outside.
   const nbOk = `AND(${ok},${dated},ISNUMBER(${birth}),${at('征缴期内')}=0)`;
-  F['新生儿'] = x.newborn && x.window === 'stated'
+  F['新生儿'] = x.newborn && stated
     ? `IF(${nbOk},IF(AND(${paid}>=${birth},${paid}<=EDATE(${birth},${P['新生儿参保期限（月）']}),YEAR(${paid})=${P['待遇年度']}),1,0),0)`
     : '0';
-  F['新生儿逾期'] = x.newbornRefused && x.window === 'stated'
+  F['新生儿逾期'] = x.newbornRefused && stated
     ? `IF(AND(${nbOk},${at('新生儿')}=0),IF(AND(${paid}>EDATE(${birth},${P['新生儿参保期限（月）']}),YEAR(${birth})=${P['待遇年度']}),1,0),0)`
     : '0';
   // Outside the window in the end (not the newborn window either): no coverage, and no refund promised.
-  F['期外'] = x.window === 'stated' ? `IF(AND(${ok},${dated}),IF(AND(${at('征缴期内')}=0,${at('新生儿')}=0),1,0),0)` : '0';
+  F['期外'] = stated ? `IF(AND(${ok},${dated}),IF(AND(${at('征缴期内')}=0,${at('新生儿')}=0),1,0),0)` : '0';
   const row = at('决策行');
   // Text columns end in &"" so that an empty cell of the table reads as "", never 0.
   const pick = (j: number, text: boolean) => `IF(${ok},INDEX(${decCol(j)},${row})${text ? '&""' : ''},"")`;
@@ -178,9 +178,7 @@ export function rosterFormulas(x: FormulaRefs): Record<string, string> {
   const windowWarnings =
     x.window === 'not-stated'
       ? `IF(${dated},${S('window-not-stated')},"")`
-      : x.window === 'inferred'
-        ? `IF(${dated},${S('window-inferred')},"")`
-        : `IF(${outside}=1,IF(${at('新生儿逾期')}=1,${S('newborn-refused')},${S('outside-window')}${x.newbornDeferred ? `&IF(ISNUMBER(${birth}),${S('newborn-deferred')},"")` : ''})&IF(${noRefund},${S('no-refund-outside-window')},""),"")`;
+      : `${x.window === 'inferred' ? `IF(${dated},${S('window-inferred')},"")&` : ''}IF(${outside}=1,IF(${at('新生儿逾期')}=1,${S('newborn-refused')},${S('outside-window')}${x.newbornDeferred ? `&IF(ISNUMBER(${birth}),${S('newborn-deferred')},"")` : ''})&IF(${noRefund},${S('no-refund-outside-window')},""),"")`;
   const okWarnings = `MID(IF(${warn}="","","${WARNING_SEPARATOR}"&${warn})&${windowWarnings}&IF(${at('名称较宽')}=1,${S('broader-name')},""),2,32767)`;
   const firstBad = `IF(${masks[0]}<0,${at('类别1文字')},IF(${masks[1]}<0,${at('类别2文字')},${at('类别3文字')}))`;
   const problems = at('身份证号问题');

@@ -122,7 +122,11 @@ describe('谢家岔村 2023 (a village notice; its county is not named)', () => 
     const r = q([], '2022-09-01');
     expect(r.window).toEqual({ open: true, reason: 'open' });
     expect(codes(r)).toEqual(expect.arrayContaining(['window-inferred', 'coverage-inferred']));
-    expect(q([], '2022-08-23').window!.open).toBe(false);
+    const early = q([], '2022-08-23');
+    expect(early.window!.open).toBe(false);
+    // Outside an inferred window is outside: no coverage, both warnings.
+    expect(early.coverage).toBeNull();
+    expect(codes(early)).toEqual(expect.arrayContaining(['window-inferred', 'outside-window']));
     const gaps = policyGaps(load('xiejiachacun-2023'));
     expect(gaps.filter((g) => g.kind === 'inferred').map((g) => g.path).sort()).toEqual(['collection.end', 'collection.start', 'collectionYear', 'coverage']);
     expect(gaps.map((g) => g.path)).toEqual(expect.arrayContaining(['county.code', 'county.province', 'document.number']));
