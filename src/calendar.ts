@@ -6,9 +6,10 @@
  *
  * @module
  */
-import { dayNumber, formatCivilDate, isoWeekday, parseCivilDate, type DayNumber } from './civil-date.js';
+import { addMonths, dayNumber, formatCivilDate, isoWeekday, parseCivilDate, type DayNumber } from './civil-date.js';
 import { yibaoError } from './errors.js';
 import type { Policy } from './policy.js';
+import { buildWindowTable, windowOn } from './window.js';
 
 type Span = readonly [string, string?];
 
@@ -102,15 +103,22 @@ export function addWorkingDays(date: string, n: number): string {
  * counting from the first working day after it, under the State Council
  * holiday calendar.
  *
+ * Reading of "缴费五个工作日后": the day of payment does not count; the fifth
+ * working day after it is the first day proof can be printed.
+ *
  * Throws `not_stated` when the notice states no such rule, `invalid_date` for
- * a bad date, and `calendar_out_of_range` outside 2021–2026.
+ * a bad date, `outside_window` for a date on which the notice accepts no
+ * payment (before or after the window, a day of the month outside 每月…日, a
+ * suspension; a newborn paying within its special window passes `birthDate`),
+ * and `calendar_out_of_range` outside 2021–2026.
  *
  * @example
  * ```ts
- * proofAvailableOn(getPolicy('岢岚', 2022), '2021-09-30') // '2021-10-13' (National Day holidays skipped, 10-09 is a make-up day)
+ * proofAvailableOn(getPolicy('岢岚', 2022), '2021-09-25') // '2021-09-30' (Sunday 09-26 is a make-up working day)
+ * proofAvailableOn(getPolicy('岢岚', 2022), '2021-09-30') // throws outside_window: payment is accepted on days 1–25
  * ```
  */
-export function proofAvailableOn(policy: Policy, paidOn: string): string {
+export function proofAvailableOn(policy: Policy, paidOn: string, options: { birthDate?: string } = {}): string {
   const rule = policy.proofOfPayment;
   if (!rule)
     throw yibaoError(
@@ -120,5 +128,25 @@ export function proofAvailableOn(policy: Policy, paidOn: string): string {
       `the notice of ${policy.county.pinyin} states no rule for when proof of payment can be printed`,
     );
   if (typeof paidOn !== 'string') throw yibaoError('invalid_type', ['paidOn'], '缴费日期须为 YYYY-MM-DD 字符串', 'paidOn must be a YYYY-MM-DD string');
+  const paid = parseCivilDate(paidOn);
+  if (paid !== undefined && policy.collection) {
+    const w = windowOn(buildWindowTable(policy), paid);
+    if (w.open === false && !inNewbornWindow(policy, paid, options.birthDate))
+      throw yibaoError(
+        'outside_window',
+        ['paidOn'],
+        `${paidOn} 不在征缴期内（${w.reason}）：通知不接受当日缴费，也就没有缴费证明`,
+        `${paidOn} is outside the collection window (${w.reason}): the notice accepts no payment on that day, so there is no proof of it`,
+      );
+  }
   return addWorkingDays(paidOn, rule.workingDays);
+}
+
+/** A payment within the policy's stated newborn window (months after birth, in the coverage year). */
+function inNewbornWindow(policy: Policy, paid: DayNumber, birthDate: string | undefined): boolean {
+  const birth = birthDate === undefined ? undefined : parseCivilDate(birthDate);
+  const nb = policy.collection?.specialWindows.find((w) => w.kind === 'newborn');
+  const months = nb && 'withinMonthsOfBirth' in nb ? nb.withinMonthsOfBirth : undefined;
+  if (birth === undefined || months === undefined || paid < birth || paid > addMonths(birth, months)) return false;
+  return Number(formatCivilDate(paid).slice(0, 4)) === policy.coverageYear.year;
 }

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'policy_file',
   'duplicate_policy',
   'export_unsupported',
+  'outside_window',
 ] as const;
 
 /** A stable error code, e.g. `unknown_county`. */

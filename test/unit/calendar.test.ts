@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getPolicy, isWorkingDay, proofAvailableOn, YibaoError } from '../../src/index.js';
+import { addWorkingDays, getPolicy, isWorkingDay, proofAvailableOn, YibaoError } from '../../src/index.js';
+import { definePolicy } from '../../src/define.js';
 
 describe('working days (State Council holiday calendar 2021–2026)', () => {
   it.each([
@@ -26,8 +27,8 @@ describe('proofAvailableOn: five working days after payment', () => {
   const xiangning = getPolicy('乡宁', 2023);
   it.each([
     [kelan, '2021-12-01', '2021-12-08'], // Wed → Wed: plain week
-    [kelan, '2021-09-30', '2021-10-13'], // over National Day; 10-09 is a make-up working day
-    [xiangning, '2022-09-29', '2022-10-11'], // 10-08 and 10-09 are make-up days in 2022
+    [kelan, '2021-09-25', '2021-09-30'], // Sat; Sun 09-26 is a make-up working day in 2021
+    [xiangning, '2022-10-25', '2022-11-01'], // Tue → Tue, over a weekend
     [xiangning, '2022-12-23', '2022-12-30'], // Fri → next Fri
   ] as const)('%#: paid %s → %s', (p, paid, want) => expect(proofAvailableOn(p, paid)).toBe(want));
 
@@ -39,8 +40,27 @@ describe('proofAvailableOn: five working days after payment', () => {
       expect((e as YibaoError).code).toBe('not_stated');
     }
   });
-  it('a date past the calendar gives calendar_out_of_range; a bad date invalid_date', () => {
-    expect(() => proofAvailableOn(kelan, '2026-12-28')).toThrow(expect.objectContaining({ code: 'calendar_out_of_range' }));
+  it('a bad date gives invalid_date; a date past the calendar calendar_out_of_range', () => {
     expect(() => proofAvailableOn(kelan, '2021-02-30')).toThrow(expect.objectContaining({ code: 'invalid_date' }));
+    expect(() => addWorkingDays('2026-12-28', 5)).toThrow(expect.objectContaining({ code: 'calendar_out_of_range' }));
+  });
+  it.each([
+    [kelan, '2021-09-30', 'day-of-month'], // days 1–25 only (三)
+    [kelan, '2021-10-20', 'suspended'], // 八、一是: suspended 10-08 to 11-14
+    [kelan, '2021-12-26', 'after-end'],
+    [xiangning, '2022-08-31', 'before-start'],
+  ] as const)('%#: no proof for a day on which payment was closed (%s)', (p, paid, reason) => {
+    expect(() => proofAvailableOn(p, paid)).toThrow(expect.objectContaining({ code: 'outside_window', path: ['paidOn'] }));
+    expect(() => proofAvailableOn(p, paid)).toThrow(new RegExp(reason));
+  });
+  it('a newborn paying within a stated special window gets the date, given its birth date', () => {
+    const json = JSON.parse(JSON.stringify(xiangning));
+    const nb = { kind: 'newborn', withinMonthsOfBirth: 3, cite: { clause: '三', quote: '9月至11月为集中征缴期' } };
+    json.collection.specialWindows = [nb];
+    json.coverageYear = { ...json.coverageYear };
+    const p = definePolicy(json);
+    expect(() => proofAvailableOn(p, '2023-02-01')).toThrow(expect.objectContaining({ code: 'outside_window' }));
+    expect(() => proofAvailableOn(p, '2023-02-01', { birthDate: '2022-09-01' })).toThrow(expect.objectContaining({ code: 'outside_window' })); // more than 3 months
+    expect(proofAvailableOn(p, '2023-02-01', { birthDate: '2023-01-10' })).toBe(addWorkingDays('2023-02-01', 5));
   });
 });
