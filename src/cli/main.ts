@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename, extname } from 'node:path';
-import { YibaoError } from '../errors.js';
+import { formatPath, YibaoError } from '../errors.js';
 import { quote } from '../quote.js';
 import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { categoryTable, policiesList, policyDetail } from './policies.js';
@@ -328,7 +328,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof YibaoError) process.stderr.write(e.issues.map((i) => `错误 error [${i.code}] ${i.zh}\n${i.en}\n`).join(''));
+    if (e instanceof YibaoError) process.stderr.write(e.issues.map((i) => `错误 error [${i.code}]${i.path.length ? ` @ ${formatPath(i.path)}` : ''} ${i.zh}\n${i.en}\n`).join(''));
     else if (e instanceof RosterFileError) process.stderr.write(`错误 error: ${e.zh}\n${e.en}\n`);
     else if (e instanceof UsageError) process.stderr.write(`错误 error: ${e.zh} / ${e.en}\n\n${HELP[e.command] ?? HELP.main}\n`);
     else if (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) process.stderr.write(`错误 error: ${e.message}\n\n${HELP.main}\n`);

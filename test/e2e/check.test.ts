@@ -125,3 +125,13 @@ describe('roster --policy', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveLength(3);
   });
 });
+
+describe('roster: a category column under another office name is never ignored in silence', () => {
+  it.each(['人员身份', '身份类型', '特殊人群'])('%s stops the job and says how to map it', (header) => {
+    const roster = join(dir, `${header}.csv`);
+    writeFileSync(roster, `姓名,身份证号,县,待遇年度,${header}\r\n甲,,岢岚,2022,特困人员\r\n`);
+    const r = run('roster', roster, '--out', join(dir, `${header}.out.csv`));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`--column 类别=${header}`);
+  });
+});

@@ -30,7 +30,8 @@ const LOOKS_LIKE: Array<[Field, RegExp]> = [
   ['id', /身份证|证件号|公民身份/],
   ['paidOn', /(缴费|缴款|交费|收款|到账).*(日期|时间)|(日期|时间).*(缴费|缴款)/],
   ['birthDate', /出生/],
-  ['categories', /类别|类型|身份属性|资助对象/],
+  // After `id`: 身份证 is an ID; any other 身份 (人员身份, 身份类型) is a category column.
+  ['categories', /类别|类型|身份|资助对象|人员属性|困难群体|特殊人群/],
   ['year', /年度/],
   ['name', /姓名/],
 ];
