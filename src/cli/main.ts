@@ -22,6 +22,7 @@ const HELP: Record<string, string> = {
   yibao-rules policy <县 county> <年度 year> [--json] [--lang zh|en]
   yibao-rules roster <花名册 file.csv|.xlsx> [--out 结果.csv|.xlsx|.json] [--county …] [--year …] [--json] [--lang zh|en]
   yibao-rules workbook --county 岢岚 --year 2022 [--out 岢岚-2022.xlsx] [--no-examples]
+  yibao-rules serve [--host 127.0.0.1] [--port 8080] [--policy FILE]... [--token-file FILE] [--cors ORIGIN]
 
 每个命令都有 --help。Each command has --help.
 退出码 Exit codes: 0 成功 success · 1 失败 failure · 2 完成但部分行有错误 done, some rows had errors`,
@@ -165,6 +166,10 @@ async function main(argv: string[]): Promise<number> {
       const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'] });
       print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
       return 0;
+    }
+    case 'serve': {
+      const { serveCommand } = await import('../serve/index.js');
+      return serveCommand(rest);
     }
     default:
       throw new UsageError(`未知命令：${cmd}`, `unknown command: ${cmd}`, 'main');
