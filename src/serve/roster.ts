@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -73,13 +74,17 @@ export async function handleRoster(req: IncomingMessage, res: ServerResponse, qu
       throw e;
     }
     const { size } = await stat(out);
+    // Opened, then the directory removed: the answer streams from the open file, nothing is left behind.
+    const file = createReadStream(out);
+    await once(file, 'open');
+    await rm(dir, { recursive: true, force: true });
     res.writeHead(200, {
       'content-type': OUTPUT_TYPES[q.format],
       'content-length': size,
       'content-disposition': `attachment; filename="roster.yibao.${q.format}"`,
       'x-yibao-summary': summaryHeader(summary),
     });
-    await pipeline(createReadStream(out), res);
+    await pipeline(file, res);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
