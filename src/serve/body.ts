@@ -59,58 +59,59 @@ export function parseJson(text: string): unknown {
 }
 
 /**
- * Calls `onLine` for each line of the body (without its `\n` or `\r\n`), in
- * order, reading the next chunk only when the previous one is done (so a slow
- * consumer slows the sender: backpressure). A line longer than `maxLine`
- * bytes is reported as `null` and skipped without being held.
+ * Calls `onLine` for each line of the body (without its `\n` or `\r\n`), as a
+ * view of the bytes (valid only during the call), in order. The next chunk is
+ * read only when the promise `onLine` may return has settled (so a slow
+ * consumer slows the sender: backpressure). A line longer than `maxLine` bytes
+ * is reported as `null` and skipped without being held.
  */
-export async function forEachLine(req: IncomingMessage, maxLine: number, onLine: (line: string | null) => void | Promise<void>): Promise<void> {
+export async function forEachLine(req: IncomingMessage, maxLine: number, onLine: (line: Buffer | null) => void | Promise<void>): Promise<void> {
   let carry: Buffer | undefined;
   let skipping = false; // inside a line already reported too long
-  const emit = async (buf: Buffer, start: number, end: number) => {
+  const emit = (buf: Buffer, start: number, end: number) => {
+    if (end - start > maxLine) return onLine(null);
     if (end > start && buf[end - 1] === 13) end--;
-    await onLine(buf.toString('utf8', start, end));
+    return onLine(buf.subarray(start, end));
   };
   for await (const chunk of req as AsyncIterable<Buffer>) {
-    let buf = chunk;
     let from = 0;
-    if (carry) {
+    if (carry || skipping) {
       const nl = chunk.indexOf(10);
       if (nl < 0) {
-        if (carry.length + chunk.length > maxLine) {
+        if (carry && carry.length + chunk.length > maxLine) {
           carry = undefined;
           skipping = true;
-          await onLine(null);
-        } else carry = Buffer.concat([carry, chunk]);
+          const p = onLine(null);
+          if (p) await p;
+        } else if (carry) carry = Buffer.concat([carry, chunk]);
         continue;
       }
-      buf = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
-      carry = undefined;
-      if (buf.length - 1 > maxLine) await onLine(null);
-      else await emit(buf, 0, buf.length - 1);
-      buf = chunk;
-      from = nl + 1;
-    } else if (skipping) {
-      const nl = chunk.indexOf(10);
-      if (nl < 0) continue;
+      if (carry) {
+        const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
+        carry = undefined;
+        const p = emit(line, 0, line.length);
+        if (p) await p;
+      }
       skipping = false;
       from = nl + 1;
     }
-    for (;;) {
-      const nl = buf.indexOf(10, from);
-      if (nl < 0) break;
-      if (nl - from > maxLine) await onLine(null);
-      else await emit(buf, from, nl);
+    for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
+      const p = emit(chunk, from, nl);
       from = nl + 1;
+      if (p) await p;
     }
-    if (from < buf.length) {
-      if (buf.length - from > maxLine) {
+    if (from < chunk.length) {
+      if (chunk.length - from > maxLine) {
         skipping = true;
-        await onLine(null);
-      } else carry = Buffer.from(buf.subarray(from));
+        const p = onLine(null);
+        if (p) await p;
+      } else carry = Buffer.from(chunk.subarray(from));
     }
   }
-  if (carry && carry.length) await emit(carry, 0, carry.length);
+  if (carry && carry.length) {
+    const p = emit(carry, 0, carry.length);
+    if (p) await p;
+  }
 }
 
 /** Streams the body into `file` (with backpressure); 413 beyond `limit` bytes. The request is paused, not destroyed, so the answer can still be sent. */

@@ -34,10 +34,12 @@ export interface QuoteContext {
   single: AnswerMemo<{ status: number; body: string }>;
   /** Batch items by input JSON: the item's JSON. */
   items: AnswerMemo<string>;
+  /** NDJSON items by the line's bytes: the item's line, encoded. */
+  lines: AnswerMemo<Buffer>;
 }
 
 export function quoteContext(registry: PolicyRegistry, limits: QuoteLimits): QuoteContext {
-  return { registry, limits, single: new AnswerMemo(), items: new AnswerMemo() };
+  return { registry, limits, single: new AnswerMemo(), items: new AnswerMemo(), lines: new AnswerMemo() };
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
@@ -92,7 +94,6 @@ export async function handleQuotes(req: IncomingMessage, res: ServerResponse, ct
   sendJson(res, 200, `${out}]`);
 }
 
-const FLUSH_AT = 1 << 16;
 
 /** Resolves when the response can take more, or is closed (a client that went away). */
 function drained(res: ServerResponse): Promise<void> {
@@ -107,37 +108,67 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
+const OUT_SIZE = 1 << 20;
+
+/**
+ * Output in 1 MiB buffers: item bytes are copied in, a full buffer is
+ * written as one chunk and comes back to a small pool once the socket has
+ * taken it (no garbage per chunk).
+ */
+class Output {
+  private readonly free: Buffer[] = [];
+  private buf: Buffer = Buffer.allocUnsafe(OUT_SIZE);
+  private pos = 0;
+  constructor(private readonly res: ServerResponse) {}
+  /** Adds bytes; returns a promise only when the response must drain first. */
+  add(b: Buffer): Promise<void> | undefined {
+    if (this.pos + b.length <= OUT_SIZE) {
+      this.pos += b.copy(this.buf, this.pos);
+      return undefined;
+    }
+    const p = this.flush();
+    if (b.length > OUT_SIZE) this.res.write(b);
+    else this.pos = b.copy(this.buf, 0);
+    return p;
+  }
+  private flush(): Promise<void> | undefined {
+    const full = this.buf;
+    const ok = this.res.write(full.subarray(0, this.pos), () => this.free.length < 4 && this.free.push(full));
+    this.buf = this.free.pop() ?? Buffer.allocUnsafe(OUT_SIZE);
+    this.pos = 0;
+    return ok ? undefined : drained(this.res);
+  }
+  end(): void {
+    this.res.end(this.buf.subarray(0, this.pos));
+  }
+}
+
 /** NDJSON: one input a line in, one item a line out, in order; empty lines are skipped. */
 async function ndjson(req: IncomingMessage, res: ServerResponse, ctx: QuoteContext): Promise<void> {
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
   const max = ctx.limits.maxLine;
-  const tooLong = failedItem(new HttpError(413, 'payload_too_large', `该行超过上限 ${max} 字节`, `the line exceeds the limit of ${max} bytes`));
+  const tooLong = Buffer.from(`${failedItem(new HttpError(413, 'payload_too_large', `该行超过上限 ${max} 字节`, `the line exceeds the limit of ${max} bytes`))}\n`);
   const notJson = failedItem(new HttpError(400, 'invalid_json', '该行不是有效的 JSON', 'the line is not valid JSON'));
-  let pending = '';
-  const write = async () => {
-    const s = pending;
-    pending = '';
-    if (!res.write(s)) await drained(res);
-  };
+  const out = new Output(res);
   await forEachLine(req, max, (line) => {
-    if (line === null) pending += `${tooLong}\n`;
-    else {
-      let s = ctx.items.get(line);
-      if (s === undefined) {
-        if (!/\S/.test(line)) return;
-        let input: unknown;
-        let parsed = true;
-        try {
-          input = JSON.parse(line);
-        } catch {
-          parsed = false;
-        }
-        s = parsed ? itemJson(input, ctx.registry) : notJson;
-        ctx.items.set(line, s);
+    if (line === null) return out.add(tooLong);
+    // The memo's key: the line's bytes one to one (latin1), cheaper than decoding.
+    const key = line.toString('latin1');
+    let b = ctx.lines.get(key);
+    if (b === undefined) {
+      const text = line.toString('utf8');
+      if (!/\S/.test(text)) return;
+      let input: unknown;
+      let parsed = true;
+      try {
+        input = JSON.parse(text);
+      } catch {
+        parsed = false;
       }
-      pending += `${s}\n`;
+      b = Buffer.from(`${parsed ? itemJson(input, ctx.registry) : notJson}\n`);
+      ctx.lines.set(key, b);
     }
-    if (pending.length >= FLUSH_AT) return write();
+    return out.add(b);
   });
-  res.end(pending);
+  out.end();
 }
