@@ -146,6 +146,7 @@ class Output {
 /** NDJSON: one input a line in, one item a line out, in order; empty lines are skipped. */
 async function ndjson(req: IncomingMessage, res: ServerResponse, ctx: QuoteContext): Promise<void> {
   res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+  res.flushHeaders(); // the client knows at once that the batch is accepted
   const max = ctx.limits.maxLine;
   const tooLong = Buffer.from(`${failedItem(new HttpError(413, 'payload_too_large', `该行超过上限 ${max} 字节`, `the line exceeds the limit of ${max} bytes`))}\n`);
   const notJson = failedItem(new HttpError(400, 'invalid_json', '该行不是有效的 JSON', 'the line is not valid JSON'));

@@ -171,8 +171,8 @@ export function createService(opts: ServiceOptions): Service {
       res.setHeader('cache-control', 'no-store');
       if (draining) res.setHeader('connection', 'close');
       res.once('close', () => {
-        // Paths are logged only when they are known routes (a policy id, never anything a client made up).
-        const known = routes[path] || path.startsWith('/v1/policies/') ? path : '(unknown)';
+        // Only known routes are logged as they are; a policy id as the route's template.
+        const known = routes[path] ? path : path.startsWith('/v1/policies/') ? '/v1/policies/{id}' : '(unknown)';
         logger.request(req.method ?? '', known, res.statusCode, performance.now() - start, Number(req.headers['content-length'] ?? 0), Number(res.getHeader('content-length') ?? 0));
       });
       handle(req, res, path).catch((e: unknown) => fail(req, res, path, e));

@@ -403,7 +403,7 @@ describe('SIGTERM drains', () => {
     // Ten slow NDJSON uploads, still sending when the signal comes.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const slow = Array.from({ length: 10 }, async () => {
+    const slow = Array.from({ length: 10 }, () => {
       let step = 0;
       const body = new ReadableStream<Uint8Array>({
         async pull(c) {
@@ -413,8 +413,7 @@ describe('SIGTERM drains', () => {
           step++;
         },
       });
-      const res = await fetch(`${s.url}/v1/quotes`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' }, duplex: 'half' } as RequestInit);
-      return [res.status, (await res.text()).trimEnd()] as const;
+      return fetch(`${s.url}/v1/quotes`, { method: 'POST', body, headers: { 'content-type': 'application/x-ndjson' }, duplex: 'half' } as RequestInit);
     });
     // And a stream of single quotes.
     let stop = false;
@@ -433,12 +432,13 @@ describe('SIGTERM drains', () => {
         answered++;
       }
     });
-    await new Promise((r) => setTimeout(r, 300));
+    // The ten uploads are accepted (their answers have begun) and the load runs: now the signal.
+    const accepted = await Promise.all(slow);
+    while (answered < 20) await new Promise((r) => setTimeout(r, 10));
     s.proc.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 200));
     release();
-    const results = await Promise.all(slow);
-    for (const [status, text] of results) expect([status, text]).toEqual([200, want]);
+    for (const res of accepted) expect([res.status, (await res.text()).trimEnd()]).toEqual([200, want]);
     const code = await s.exited;
     stop = true;
     await Promise.all(load);
