@@ -70,7 +70,7 @@ export interface Service {
   drain(timeoutMs?: number): Promise<boolean>;
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void | Promise<void>;
+type Handler = (req: IncomingMessage, res: ServerResponse, query: () => URLSearchParams) => void | Promise<void>;
 
 const NOT_FOUND = () => new HttpError(404, 'not_found', '没有这个地址', 'no such path');
 
@@ -97,7 +97,7 @@ export function createService(opts: ServiceOptions): Service {
     '/openapi.json': { GET: (_req, res) => sendJson(res, 200, (openapi ??= JSON.stringify(openApiDocument({ registry, token: Boolean(opts.token), limits })))) },
     '/v1/quote': { POST: (req, res) => handleQuote(req, res, qctx) },
     '/v1/quotes': { POST: (req, res) => handleQuotes(req, res, qctx) },
-    '/v1/roster': { POST: (req, res, q) => handleRoster(req, res, q, limits.maxUpload) },
+    '/v1/roster': { POST: (req, res, q) => handleRoster(req, res, q(), limits.maxUpload) },
     '/v1/policies': { GET: (_req, res) => sendJson(res, 200, policyList) },
   };
   const policyRoute: Record<string, Handler> = {
@@ -119,8 +119,10 @@ export function createService(opts: ServiceOptions): Service {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string) {
-    const q = req.url!.indexOf('?');
-    const query = new URLSearchParams(q < 0 ? '' : req.url!.slice(q + 1));
+    const query = () => {
+      const q = req.url!.indexOf('?');
+      return new URLSearchParams(q < 0 ? '' : req.url!.slice(q + 1));
+    };
     const route = routes[path] ?? (path.startsWith('/v1/policies/') && path.length > 13 && !path.includes('/', 13) ? policyRoute : undefined);
     if (!route) throw NOT_FOUND();
     const method = req.method ?? 'GET';
