@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_POLICIES, quoteOrError, YibaoError } from '../../src/index.js';
 import { goldenFiles, ROOT } from '../helpers.js';
@@ -313,6 +314,26 @@ describe('errors: typed, bilingual, the right status, never a stack', () => {
     expect([r.status, r.json.error.code]).toEqual([415, 'unsupported_media_type']);
     const u = await post(main.url, '/v1/roster', 'a,b', 'application/json');
     expect(u.status).toBe(415);
+  });
+  it('hostile bodies (random JSON, mutated inputs) get the library’s answer, a 4xx and never a 500', async () => {
+    const valid = goldenInputs();
+    const mutated = fc.tuple(fc.constantFrom(...valid), fc.constantFrom('county', 'coverageYear', 'categories', 'paidOn', 'birthDate', 'x'), fc.jsonValue()).map(([v, k, x]) => ({ ...(v as object), [k]: x }));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.jsonValue(), mutated), async (input) => {
+        const r = await post(main.url, '/v1/quote', JSON.stringify(input));
+        const e = expected(JSON.parse(JSON.stringify(input)));
+        expect([r.status, r.json]).toEqual([e.status, e.body]);
+      }),
+      { numRuns: 300 },
+    );
+    for (const raw of ['', '{', '\u0000', '[1,2', '"\ud800"', '1e999', '{"county":"岢岚","coverageYear":2022,"__proto__":{"x":1}}']) {
+      const r = await post(main.url, '/v1/quote', raw);
+      expect([400, 404]).toContain(r.status);
+    }
+  });
+  it('431 for headers over the limit', async () => {
+    const r = await fetch(`${main.url}/healthz`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+    expect(r.status).toBe(431);
   });
   it('no CORS headers unless --cors is given', async () => {
     const r = await fetch(`${main.url}/v1/quote`, { method: 'OPTIONS', headers: { origin: 'http://example.test' } });
