@@ -17,7 +17,7 @@ export type TokenCheck = ((authorization: string | undefined) => boolean) | unde
 /** Reads the token (first line of the file, blanks trimmed) and returns its checker. */
 export function tokenCheckFromFile(file: string): NonNullable<TokenCheck> {
   const token = readFileSync(file, 'utf8').split(/\r?\n/)[0]!.trim();
-  if (!token) throw new Error(`the token file is empty: ${file}`);
+  if (!token) throw new Error(`令牌文件为空 / the token file is empty: ${file}`);
   return tokenCheck(token);
 }
 

@@ -38,7 +38,7 @@ export const SERVE_HELP = `yibao-rules serve — HTTP 服务（OpenAPI 3.1：GET
 
 const int = (v: string | undefined, name: string): number | undefined => {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new Error(`--${name} must be a whole number: ${v}`);
+  if (!/^\d+$/.test(v)) throw new Error(`--${name} 须为整数 / must be a whole number: ${v}`);
   return Number(v);
 };
 
