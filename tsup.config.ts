@@ -1,13 +1,4 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
-
-/** The global builds carry the built-ins frozen, without zod (see src/builtins-frozen.ts). */
-const frozenBuiltins = {
-  name: 'frozen-builtins',
-  setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string }) => void }) {
-    build.onResolve({ filter: /\/builtins\.js$/ }, () => ({ path: fileURLToPath(new URL('./src/builtins-frozen.ts', import.meta.url)) }));
-  },
-};
 
 /** Script builds for spreadsheets: one IIFE file, ES2017, no Node APIs, everything bundled. */
 const browser: Options = {
@@ -16,19 +7,24 @@ const browser: Options = {
   target: 'es2017',
   noExternal: [/.*/],
   minify: true,
-  esbuildPlugins: [frozenBuiltins],
   outExtension: () => ({ js: '.js' }),
 };
 
 export default defineConfig([
   {
-    // The library: ESM + CommonJS + type declarations.
-    entry: { index: 'src/index.ts' },
+    // The library: ESM + CommonJS + type declarations. `index` loads no schema library; `define` (definePolicy, zod) is its own entry;
+    // `yibao-rules/draft` is its own entry, with its text tools (opencc-js, pinyin-pro, @vant/area-data: devDependencies)
+    // bundled in, so `quote` users install none of them.
+    entry: { index: 'src/index.ts', define: 'src/define.ts', draft: 'src/draft/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     target: 'node20',
     platform: 'node',
     sourcemap: true,
+    // Maps give positions in src/, without copying its text (comments there may point at repository files).
+    esbuildOptions: (o) => {
+      o.sourcesContent = false;
+    },
     clean: true,
   },
   {
@@ -39,9 +35,15 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
+    esbuildOptions: (o) => {
+      o.sourcesContent = false;
+    },
   },
   // The global build for spreadsheets and pages without modules: one global, YibaoRules.
   { ...browser, entry: { 'yibao-rules.global': 'src/global.ts' }, globalName: 'YibaoRules' },
-  // Excel custom functions: the sheet layer bundled with CustomFunctions.associate calls.
-  { ...browser, entry: { 'excel/functions': 'src/sheet/excel.ts' } },
+  // Excel custom functions: the sheet layer bundled with CustomFunctions.associate calls, and zod
+  // to validate a policy given as JSON text (ES2020: zod has BigInt literals).
+  { ...browser, target: 'es2020', entry: { 'excel/functions': 'src/sheet/excel.ts' } },
+  // Google Sheets: YibaoDefine.gs, the policy validator (zod) for the global build, loaded after it.
+  { ...browser, target: 'es2020', entry: { 'yibao-rules.define.global': 'src/sheet/define-global.ts' } },
 ]);

@@ -11,12 +11,15 @@ const DATES = ['2021-09-10', '2021-10-20', '2021-11-15', '2021-12-01', '2021-12-
 const inputs: QuoteInput[] = [];
 for (const c of CATS) for (const d of DATES) inputs.push({ county: '岢岚', coverageYear: 2022, categories: c, ...(d ? { paidOn: d } : {}) });
 
-function benchQuote(ms: number): number {
+/** The same inputs, only those with a payment date (each result frozen, as every result is). */
+const dated = inputs.filter((i) => i.paidOn !== undefined);
+
+function benchQuote(ms: number, list: QuoteInput[] = inputs): number {
   let n = 0;
   let sink = 0;
   const end = performance.now() + ms;
   while (performance.now() < end) {
-    for (let i = 0; i < 10_000; i++) sink += quote(inputs[i % inputs.length]!).individual!.length;
+    for (let i = 0; i < 10_000; i++) sink += quote(list[i % list.length]!).individual!.length;
     n += 10_000;
   }
   if (sink === 0) throw new Error('unreachable');
@@ -83,9 +86,11 @@ const MS = Number(process.env.BENCH_MS ?? 3000);
 benchQuote(500); // warm up
 await benchEngine(300);
 const q = benchQuote(MS) / (MS / 1000);
+const qd = benchQuote(MS, dated) / (MS / 1000);
 const j = (await benchEngine(MS)) / (MS / 1000);
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`quote (yibao-rules)        ${fmt(q).padStart(12)} quotes/s`);
+console.log(`quote, payment dates only    ${fmt(qd).padStart(12)} quotes/s`);
 console.log(`json-rules-engine (Kelan)  ${fmt(j).padStart(12)} quotes/s`);
 console.log(`ratio                      ${(q / j).toFixed(1).padStart(12)}×`);
-console.log(`targets: ≥ 1,000,000 quotes/s ${q >= 1e6 ? '✓' : '✗'}; ≥ 25× ${q / j >= 25 ? '✓' : '✗'}`);
+console.log(`targets: ≥ 1,000,000 quotes/s ${q >= 1e6 ? '✓' : '✗'} (with payment dates ${qd >= 1e6 ? '✓' : '✗'}); ≥ 25× ${q / j >= 25 ? '✓' : '✗'}`);

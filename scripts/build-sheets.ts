@@ -1,6 +1,6 @@
 /**
  * Assembles the spreadsheet packages in dist/ after tsup:
- *   dist/google-apps-script/{Code.gs, YibaoRules.gs}
+ *   dist/google-apps-script/{Code.gs, YibaoRules.gs, YibaoDefine.gs (only for policies given as JSON)}
  *   dist/excel/{functions.js, functions.json (custom-functions-metadata), functions.html, manifest.xml}
  *   dist/wps/{functions.js, functions.json, main.js, manifest.xml}
  */
@@ -14,6 +14,7 @@ for (const d of ['dist/google-apps-script', 'dist/excel', 'dist/wps']) mkdirSync
 
 copyFileSync(at('sheets/google-apps-script/Code.gs'), at('dist/google-apps-script/Code.gs'));
 copyFileSync(at('dist/yibao-rules.global.js'), at('dist/google-apps-script/YibaoRules.gs'));
+copyFileSync(at('dist/yibao-rules.define.global.js'), at('dist/google-apps-script/YibaoDefine.gs'));
 
 execFileSync(process.execPath, [at('node_modules/custom-functions-metadata/lib/cli.js'), 'generate', at('src/sheet/excel.ts'), at('dist/excel/functions.json')], { stdio: 'inherit' });
 const meta = JSON.parse(readFileSync(at('dist/excel/functions.json'), 'utf8')) as { functions: unknown[] };

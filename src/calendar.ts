@@ -1,7 +1,7 @@
 /**
  * Working days under the State Council's annual holiday notices (国务院办公厅
  * 关于部分节假日安排的通知), including make-up working days (调休), for the
- * years listed in `shared/DOMAIN.md`. Outside those years a working-day
+ * years of {@link CALENDAR_RANGE}. Outside those years a working-day
  * question is an error, never a Monday–Friday guess.
  *
  * @module

@@ -16,10 +16,19 @@ export const ERROR_CODES = [
   'unknown_county',
   'no_policy_for_year',
   'unknown_category',
+  'ambiguous_category',
+  'unknown_funder',
+  'policy_too_large',
   'invalid_policy',
   'audit_mismatch',
   'not_stated',
   'calendar_out_of_range',
+  'too_large',
+  'unreadable_input',
+  'quote_not_in_notice',
+  'policy_file',
+  'duplicate_policy',
+  'export_unsupported',
 ] as const;
 
 /** A stable error code, e.g. `unknown_county`. */
@@ -36,6 +45,24 @@ export interface YibaoIssue {
   readonly zh: string;
   /** The message in English. */
   readonly en: string;
+}
+
+/** The registered symbol that marks a {@link YibaoError} of any build. */
+const ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for('yibao-rules.YibaoError') as never;
+
+/** The most characters of an offending input that a message quotes. */
+export const PREVIEW_LENGTH = 40;
+
+/**
+ * A short, safe rendering of offending input for a message: at most
+ * {@link PREVIEW_LENGTH} characters (whole code points), then `…(N 字符/chars)`.
+ */
+export function preview(s: string): string {
+  if (s.length <= PREVIEW_LENGTH) return s;
+  let cut = PREVIEW_LENGTH;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--; // never split a surrogate pair
+  return `${s.slice(0, cut)}…(${s.length})`;
 }
 
 /** Formats a path as `categories[1]` or `collection.end.date`. */
@@ -64,6 +91,27 @@ function line(issue: YibaoIssue, lang: 'zh' | 'en'): string {
  * ```
  */
 export class YibaoError extends Error {
+  /**
+   * True for a `YibaoError` from any copy of this library: its ESM and CommonJS builds, the
+   * global build, or another installed version. Recognised by a registered symbol
+   * (`Symbol.for('yibao-rules.YibaoError')`), so that `instanceof YibaoError` also holds across
+   * builds.
+   *
+   * @example
+   * ```ts
+   * const r = safeQuote({ county: '不存在县', coverageYear: 2022 });
+   * YibaoError.is(r.success ? null : r.error) // true
+   * ```
+   */
+  static is(value: unknown): value is YibaoError {
+    return typeof value === 'object' && value !== null && (value as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true;
+  }
+
+  /** `e instanceof YibaoError` is {@link YibaoError.is}: it holds for errors of every build. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return YibaoError.is(value);
+  }
+
   override readonly name = 'YibaoError';
   readonly code: YibaoErrorCode;
   readonly path: IssuePath;
@@ -80,6 +128,8 @@ export class YibaoError extends Error {
     this.zh = first.zh;
     this.en = first.en;
     this.issues = issues;
+    // The brand: a registered symbol, the same in every copy of the library (set here, not on the prototype, so that the module has no side effect to keep).
+    Object.defineProperty(this, ERROR_BRAND, { value: true });
   }
 
   /** The message in one language, all issues, one a line. */

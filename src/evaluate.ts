@@ -15,9 +15,9 @@ export type RuleAmounts = { subsidyFen: number; individualFen: number } | null;
 /**
  * The subsidy and the individual share a rule gives, in fen:
  * - `none`: 0; `full`: the standard;
- * - `percentage`: min(standard, max(rate × standard rounded as declared, floor));
+ * - `percentage`: min(standard, cap, max(rate × standard rounded as declared, floor));
  * - `fixed`: min(standard, amount);
- * - `unspecified`: `null`.
+ * - `unspecified`, or no stated standard (`standardFen` null): `null`.
  *
  * @example
  * ```ts
@@ -25,7 +25,8 @@ export type RuleAmounts = { subsidyFen: number; individualFen: number } | null;
  * // { subsidyFen: 28000, individualFen: 4000 }
  * ```
  */
-export function evaluateRule(rule: SubsidyRule, standardFen: number, rounding: { scale: number; mode: RoundingMode }): RuleAmounts {
+export function evaluateRule(rule: SubsidyRule, standardFen: number | null, rounding: { scale: number; mode: RoundingMode }): RuleAmounts {
+  if (standardFen === null) return null;
   let subsidy: number;
   switch (rule.kind) {
     case 'unspecified':
@@ -42,6 +43,7 @@ export function evaluateRule(rule: SubsidyRule, standardFen: number, rounding: {
     case 'percentage': {
       const share = percentOfFen(rule.rate, standardFen, rounding.scale, rounding.mode);
       subsidy = Math.min(standardFen, Math.max(share, rule.floor === undefined ? 0 : toFen(rule.floor)));
+      if (rule.cap !== undefined) subsidy = Math.min(subsidy, toFen(rule.cap));
       break;
     }
   }

@@ -2,31 +2,34 @@
  * yibao-rules — 城乡居民基本医疗保险缴费通知的规则化实现.
  *
  * County notices for resident medical insurance as typed, dated, cited policy
- * definitions, and an exact calculator over them.
+ * definitions, and an exact calculator over them. This entry loads no schema
+ * library: defining policies (`definePolicy`, the zod schemas) is in
+ * `yibao-rules/define`.
  *
  * @packageDocumentation
  */
-export { quote, safeQuote, quoteOrError, type QuoteInput } from './quote.js';
-export { QuoteInputSchema } from './quote-input-schema.js';
-export type { Quote, ExplainStep, QuoteWarning, NotApplied } from './engine.js';
+export { quote, safeQuote, quoteOrError, QUOTE_LIMITS, type QuoteInput } from './quote.js';
+export type { Quote, ExplainStep, QuoteWarning, NotApplied, QuoteFunder, Bilingual } from './engine.js';
+export { compilePolicy, type CompiledPolicy } from './engine.js';
 export type { WindowResult, WindowReason } from './window.js';
-export { definePolicy, safeDefinePolicy, auditPolicy, type Policy, type AuditFinding } from './policy.js';
+export type { Policy, AuditFinding } from './policy.js';
+export { policyGaps, type PolicyGap } from './policy-gaps.js';
+export { quotesNotInNotice, citationsOf, type CitationAt } from './notice-text.js';
 export { getPolicy, listPolicies, createRegistry, PolicyRegistry, BUILTIN_POLICIES, builtinRegistry, type PolicySummary } from './registry.js';
 export { proofAvailableOn, isWorkingDay, addWorkingDays, HOLIDAY_CALENDAR, CALENDAR_RANGE } from './calendar.js';
-export { YibaoError, ERROR_CODES, type YibaoErrorCode, type YibaoIssue, type IssuePath, type SafeResult } from './errors.js';
-export {
-  PolicySchema,
-  CitationSchema,
-  CategoryRuleSchema,
-  SubsidyRuleSchema,
-  type PolicyInput,
-  type PolicyData,
-  type Citation,
-  type CategoryRule,
-  type SubsidyRule,
-  type Precondition,
-  type FunderRef,
-  type PolicyTable,
+export { YibaoError, ERROR_CODES, PREVIEW_LENGTH, type YibaoErrorCode, type YibaoIssue, type IssuePath, type SafeResult } from './errors.js';
+export type {
+  PolicyInput,
+  PolicyData,
+  Citation,
+  CategoryRule,
+  SubsidyRule,
+  Precondition,
+  FunderRef,
+  PolicyTable,
+  Inference,
+  CategoryDefinition,
+  FunderDefinition,
 } from './schema.js';
 export {
   CATEGORY_CODES,
@@ -37,6 +40,9 @@ export {
   MECHANISM_NAMES,
   categoryName,
   funderNames,
+  SHORT_FORMS,
+  MAX_OWN_CATEGORIES,
+  MAX_CONDITIONS,
   type CategoryCode,
   type FunderCode,
   type MechanismCode,

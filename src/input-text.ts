@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { dayNumberFromSerial, formatCivilDate } from './civil-date.js';
 
 /**
  * Splits "低保对象、重度残疾人（Ⅰ级、Ⅱ级）" at 、 , ; / (and their full-width
@@ -46,20 +47,31 @@ export function coverageYearFromText(s: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const DATE_TEXT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const DATE_DIGITS = /^(\d{4})(\d{2})(\d{2})$/;
+const SERIAL = /^\d{5}(\.\d+)?$/;
 
 /**
- * Rewrites 2021/12/1, 2021.12.1, 2021年12月1日 or 20211201 as "2021-12-01";
- * anything else comes back trimmed, for `quote` to accept or reject.
+ * The one reader of dates as offices write them, used by the roster job, the
+ * CLI's `quote` and the spreadsheet functions: rewrites 2021-12-1,
+ * 2021/12/1, 2021.12.1, 2021年12月1日, 20211201, a date with a time of day
+ * (2021/12/1 0:00:00) and an Excel date serial (44531, the 1900 system) as
+ * "2021-12-01"; anything else comes back trimmed, for `quote` to accept or
+ * reject. (The library's `quote` itself takes only "YYYY-MM-DD".)
  *
  * @example
  * ```ts
  * normaliseDateText('2021年12月1日') // '2021-12-01'
+ * normaliseDateText('44531') // '2021-12-01'
  * ```
  */
 export function normaliseDateText(s: string): string {
   const v = s.trim();
   const m = DATE_TEXT.exec(v) ?? DATE_DIGITS.exec(v);
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : v;
+  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  if (SERIAL.test(v)) {
+    const d = dayNumberFromSerial(Number(v));
+    if (d !== undefined) return formatCivilDate(d);
+  }
+  return v;
 }

@@ -7,11 +7,13 @@
  */
 import { z } from 'zod';
 import { en, zhCN } from 'zod/v4/locales';
-import { YibaoError, type SafeResult, type YibaoErrorCode, type YibaoIssue } from './errors.js';
+import { preview, PREVIEW_LENGTH, YibaoError, type SafeResult, type YibaoErrorCode, type YibaoIssue } from './errors.js';
 import { evaluateRule } from './evaluate.js';
 import { deepFreeze } from './freeze.js';
 import { formatFen, MONEY_PATTERN, RATE_PATTERN, toFen } from './money.js';
+import { compilePolicy } from './engine.js';
 import { PolicySchema, type Citation, type PolicyData } from './schema.js';
+import { plainCopy, unreadableInput } from './snapshot.js';
 
 type DeepReadonly<T> = T extends (infer U)[] ? ReadonlyArray<DeepReadonly<U>> : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
@@ -35,6 +37,13 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
+  const all = mapIssues(root, en, zh);
+  // One issue per path and code: the cross-field check's message (later) says more than the format's.
+  const key = (x: YibaoIssue) => `${x.code} ${JSON.stringify(x.path)}`;
+  return all.filter((x, i) => !all.slice(i + 1).some((y) => key(y) === key(x)));
+}
+
+function mapIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[]): YibaoIssue[] {
   return en.map((e, i) => {
     const z1 = zh[i] ?? e;
     const path = e.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -49,12 +58,20 @@ function toIssues(root: unknown, en: readonly ZodIssue[], zh: readonly ZodIssue[
       const m = PATTERN_MESSAGES[String(e.pattern)] as { zh: string; en: string };
       zhMsg = m.zh;
       enMsg = m.en;
-    } else if (e.code === 'invalid_value' && path.some((p) => p === 'categories' || p === 'members')) {
+    } else if (e.code === 'invalid_format' && path[path.length - 1] === 'funder') {
+      code = 'unknown_funder';
+    } else if ((e.code === 'invalid_value' || e.code === 'invalid_format') && path.some((p) => p === 'categories' || p === 'members' || p === 'classOf')) {
       code = 'unknown_category';
     } else if (e.code === 'unrecognized_keys') {
       code = 'unknown_field';
     } else if (e.code === 'invalid_type' && valueAt(root, e.path) === undefined) {
       code = 'missing_field';
+    }
+    // A message quotes at most a short prefix of the offending text.
+    const v = valueAt(root, e.path);
+    if (typeof v === 'string' && v.length > PREVIEW_LENGTH) {
+      zhMsg = zhMsg.split(v).join(preview(v));
+      enMsg = enMsg.split(v).join(preview(v));
     }
     return { code, path, zh: zhMsg, en: enMsg };
   });
@@ -83,8 +100,21 @@ export interface AuditFinding {
  */
 export function auditPolicy(policy: PolicyData | Policy): AuditFinding[] {
   const p = policy as PolicyData;
-  const std = toFen(p.standard.amount);
+  const std = p.standard ? toFen(p.standard.amount) : null;
   const findings: AuditFinding[] = [];
+  const ps = p.publicSubsidy;
+  if (ps) {
+    const sum = ps.parts.reduce((s, x) => s + toFen(x.amount), 0);
+    if (sum !== toFen(ps.total.amount))
+      findings.push({
+        path: ['publicSubsidy', 'total', 'amount'],
+        cite: ps.total.cite,
+        stated: formatFen(toFen(ps.total.amount)),
+        derived: formatFen(sum),
+        zh: `条款“${ps.total.cite.clause}”写明财政补助合计 ${formatFen(toFen(ps.total.amount))} 元，各级之和为 ${formatFen(sum)} 元`,
+        en: `clause ${ps.total.cite.clause} states a public subsidy of ${formatFen(toFen(ps.total.amount))}, its parts add up to ${formatFen(sum)}`,
+      });
+  }
   p.categories.forEach((rule, i) => {
     const got = evaluateRule(rule.subsidy, std, p.rounding);
     if (!got || !rule.stated) return;
@@ -115,7 +145,18 @@ export function auditPolicy(policy: PolicyData | Policy): AuditFinding[] {
  * Never throws: problems come back as a {@link YibaoError} with every issue's
  * path and a message in Chinese and English.
  */
-export function safeDefinePolicy(json: unknown): SafeResult<Policy> {
+export function safeDefinePolicy(input: unknown): SafeResult<Policy> {
+  // A plain, bounded copy first: own properties only, each read once; a throwing getter or Proxy is an error, not an exception.
+  const json = plainCopy(input);
+  if (YibaoError.is(json)) return { success: false, error: json };
+  try {
+    return defineCopy(json);
+  } catch (e) {
+    return { success: false, error: unreadableInput(e) };
+  }
+}
+
+function defineCopy(json: unknown): SafeResult<Policy> {
   const en = PolicySchema.safeParse(json, { error: EN });
   if (!en.success) {
     const zh = PolicySchema.safeParse(json, { error: ZH });
@@ -127,7 +168,14 @@ export function safeDefinePolicy(json: unknown): SafeResult<Policy> {
       success: false,
       error: new YibaoError(findings.map((f) => ({ code: 'audit_mismatch', path: f.path, zh: f.zh, en: f.en }))),
     };
-  return { success: true, data: deepFreeze(en.data) as Policy };
+  const policy = deepFreeze(en.data) as Policy;
+  try {
+    compilePolicy(policy); // the caps on categories and payment-date conditions
+  } catch (e) {
+    if (YibaoError.is(e)) return { success: false, error: e };
+    throw e;
+  }
+  return { success: true, data: policy };
 }
 
 /**
@@ -136,7 +184,7 @@ export function safeDefinePolicy(json: unknown): SafeResult<Policy> {
  *
  * @example
  * ```ts
- * import { definePolicy } from 'yibao-rules';
+ * import { definePolicy } from 'yibao-rules/define';
  * const mine = definePolicy(JSON.parse(fs.readFileSync('my-county-2026.json', 'utf8')));
  * ```
  */
@@ -145,3 +193,5 @@ export function definePolicy(json: unknown): Policy {
   if (!r.success) throw r.error;
   return r.data;
 }
+
+export { policyGaps, type PolicyGap } from './policy-gaps.js';

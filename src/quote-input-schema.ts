@@ -5,11 +5,12 @@
  * @module
  */
 import { z } from 'zod';
+import { QUOTE_LIMITS } from './limits.js';
 
 export const QuoteInputSchema = z.strictObject({
-  county: z.string().min(1),
+  county: z.string().min(1).max(QUOTE_LIMITS.text),
   coverageYear: z.int().min(1900).max(2199),
-  categories: z.array(z.string()).nullish(),
+  categories: z.array(z.string().max(QUOTE_LIMITS.text)).max(QUOTE_LIMITS.categories).nullish(),
   paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
 });

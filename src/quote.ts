@@ -6,9 +6,11 @@
  * @module
  */
 import { formatCivilDate, parseCivilDate } from './civil-date.js';
-import { CONTEXT_STRIDE, decide, newbornWindow, type CompiledPolicy, type Quote } from './engine.js';
-import { YibaoError, yibaoError, type SafeResult } from './errors.js';
-import { builtinRegistry, type PolicyRegistry } from './registry.js';
+import { decide, newbornRefused, newbornWindow, type CompiledPolicy, type Quote, type QuoteWarning } from './engine.js';
+import { preview, YibaoError, yibaoError, type SafeResult } from './errors.js';
+import { builtinRegistry, PolicyRegistry } from './registry.js';
+import { unreadableInput } from './snapshot.js';
+import { QUOTE_LIMITS } from './limits.js';
 import type { WindowResult } from './window.js';
 import { windowOn } from './window.js';
 
@@ -28,6 +30,13 @@ export interface QuoteInput {
 
 const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
 const NEWBORN_OPEN: WindowResult = Object.freeze({ open: true, reason: 'newborn-special-window' });
+const NEWBORN_REFUSED: WindowResult = Object.freeze({ open: false, reason: 'newborn-refused' });
+
+export { QUOTE_LIMITS };
+
+const hasOwn = Object.hasOwn;
+/** Reads an own property only: a value set on `Object.prototype` elsewhere is never an input. */
+const own = (o: object, key: string): unknown => (hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -35,13 +44,103 @@ function badType(path: (string | number)[], expectedZh: string, expectedEn: stri
   return yibaoError('invalid_type', path, `应为${expectedZh}，实际为 ${typeName(v)}`, `expected ${expectedEn}, received ${typeName(v)}`);
 }
 
-function date(input: Record<string, unknown>, key: 'paidOn' | 'birthDate'): number | undefined | YibaoError {
-  const v = input[key];
+function tooLong(path: (string | number)[], s: string) {
+  const n = QUOTE_LIMITS.text;
+  return yibaoError('too_large', path, `文字过长（${s.length} 个字符，上限 ${n}）：${preview(s)}`, `text too long (${s.length} characters, at most ${n}): ${preview(s)}`);
+}
+
+function date(o: object, key: 'paidOn' | 'birthDate'): number | undefined | YibaoError {
+  const v = own(o, key);
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') return badType([key], ' YYYY-MM-DD 日期字符串', 'a YYYY-MM-DD date string', v);
   const d = parseCivilDate(v);
-  if (d === undefined) return yibaoError('invalid_date', [key], `不是有效的日期（须为 YYYY-MM-DD）：${v}`, `not a valid date (YYYY-MM-DD): ${v}`);
+  if (d === undefined) return yibaoError('invalid_date', [key], `不是有效的日期（须为 YYYY-MM-DD）：${preview(v)}`, `not a valid date (YYYY-MM-DD): ${preview(v)}`);
   return d;
+}
+
+/** What {@link readInput} read; written only once reading is complete (a getter may call `quote` itself meanwhile). */
+const READ = {
+  cp: undefined as unknown as CompiledPolicy,
+  mask: 0,
+  paid: undefined as number | undefined,
+  birth: undefined as number | undefined,
+  /** Warnings for short forms broader than the notice's name. */
+  broad: undefined as QuoteWarning[] | undefined,
+};
+
+/**
+ * Reads and checks the input: own properties only, bounded. Fills {@link READ}
+ * or returns the problem. May throw on a hostile input (a getter, a Proxy trap,
+ * a revoked Proxy): {@link quoteOrError} turns that into `unreadable_input`.
+ */
+function readInput(input: unknown, registry: PolicyRegistry): YibaoError | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return badType([], '对象', 'an object', input);
+  const o = input as Record<string, unknown>;
+  for (const k in o) if (!ALLOWED.has(k) && hasOwn(o, k)) return yibaoError('unknown_field', [preview(k)], `未知字段：${preview(k)}`, `unknown field: ${preview(k)}`);
+  const county = own(o, 'county');
+  const year = own(o, 'coverageYear');
+  if (county === undefined) return yibaoError('missing_field', ['county'], '缺少字段：county（县）', 'missing field: county');
+  if (typeof county !== 'string') return badType(['county'], '字符串', 'a string', county);
+  if (county.length > QUOTE_LIMITS.text) return tooLong(['county'], county);
+  if (year === undefined) return yibaoError('missing_field', ['coverageYear'], '缺少字段：coverageYear（待遇年度）', 'missing field: coverageYear');
+  if (typeof year !== 'number' || !Number.isInteger(year)) return badType(['coverageYear'], '整数年份', 'an integer year', year);
+  if (!PolicyRegistry.is(registry)) return yibaoError('invalid_input', [], '第二个参数不是政策登记表（PolicyRegistry）', 'the second argument is not a PolicyRegistry');
+
+  const found = registry.lookup(county, year);
+  if (YibaoError.is(found)) return found;
+  const cp: CompiledPolicy = found;
+
+  let mask = 0;
+  let broad: QuoteWarning[] | undefined;
+  const cats = own(o, 'categories');
+  if (cats !== undefined && cats !== null) {
+    if (!Array.isArray(cats)) return badType(['categories'], '数组', 'an array', cats);
+    const n = cats.length; // read once: a Proxy may answer differently each time
+    if (!(n <= QUOTE_LIMITS.categories))
+      return yibaoError('too_large', ['categories'], `类别过多（${n} 个，上限 ${QUOTE_LIMITS.categories}）`, `too many categories (${n}, at most ${QUOTE_LIMITS.categories})`);
+    // Bounds first (each item read once, into a copy), then meaning: a name too long is too_large wherever it stands.
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = hasOwn(cats, i) ? (cats[i] as unknown) : undefined;
+      if (typeof c !== 'string') return badType(['categories', i], '字符串', 'a string', c);
+      if (c.length > QUOTE_LIMITS.text) return tooLong(['categories', i], c);
+      names.push(c);
+    }
+    for (let i = 0; i < n; i++) {
+      const c = names[i]!;
+      const m = cp.aliases.get(c) ?? cp.aliases.get(c.trim());
+      if (m === undefined) {
+        const amb = cp.ambiguous.get(c) ?? cp.ambiguous.get(c.trim());
+        if (amb) return yibaoError('ambiguous_category', ['categories', i], amb.zh, amb.en);
+        return yibaoError(
+          'unknown_category',
+          ['categories', i],
+          `未知的类别：${preview(c)}（${cp.policy.county.name}的通知未使用此名称）`,
+          `unknown category: ${preview(c)} (not a name ${cp.policy.county.pinyin}'s notice uses)`,
+        );
+      }
+      mask |= m;
+      if (cp.broader.size) {
+        const w = cp.broader.get(c.trim());
+        if (w) (broad ??= []).push(w);
+      }
+    }
+    mask &= ~1; // ordinary is the baseline, not an identity
+  }
+
+  const paid = date(o, 'paidOn');
+  if (YibaoError.is(paid)) return paid;
+  const birth = date(o, 'birthDate');
+  if (YibaoError.is(birth)) return birth;
+  if (paid !== undefined && birth !== undefined && birth > paid)
+    return yibaoError('invalid_input', ['birthDate'], '出生日期晚于缴费日期', 'the birth date is after the payment date');
+
+  READ.cp = cp;
+  READ.mask = mask;
+  READ.paid = paid;
+  READ.birth = birth;
+  READ.broad = broad;
+  return undefined;
 }
 
 /**
@@ -49,73 +148,96 @@ function date(input: Record<string, unknown>, key: 'paidOn' | 'birthDate'): numb
  * `registry` defaults to the built-in policies.
  */
 export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinRegistry): Quote | YibaoError {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return badType([], '对象', 'an object', input);
-  const o = input as Record<string, unknown>;
-  for (const k in o) if (!ALLOWED.has(k)) return yibaoError('unknown_field', [k], `未知字段：${k}`, `unknown field: ${k}`);
-  const county = o.county;
-  const year = o.coverageYear;
-  if (county === undefined) return yibaoError('missing_field', ['county'], '缺少字段：county（县）', 'missing field: county');
-  if (typeof county !== 'string') return badType(['county'], '字符串', 'a string', county);
-  if (year === undefined) return yibaoError('missing_field', ['coverageYear'], '缺少字段：coverageYear（待遇年度）', 'missing field: coverageYear');
-  if (typeof year !== 'number' || !Number.isInteger(year)) return badType(['coverageYear'], '整数年份', 'an integer year', year);
-
-  const found = registry.lookup(county, year);
-  if (found instanceof YibaoError) return found;
-  const cp: CompiledPolicy = found;
-
-  let mask = 0;
-  const cats = o.categories;
-  if (cats !== undefined && cats !== null) {
-    if (!Array.isArray(cats)) return badType(['categories'], '数组', 'an array', cats);
-    for (let i = 0; i < cats.length; i++) {
-      const c = cats[i];
-      if (typeof c !== 'string') return badType(['categories', i], '字符串', 'a string', c);
-      const m = cp.aliases.get(c) ?? cp.aliases.get(c.trim());
-      if (m === undefined)
-        return yibaoError('unknown_category', ['categories', i], `未知的类别：${c}`, `unknown category: ${c}`);
-      mask |= m;
-    }
-    mask &= ~1; // ordinary is the baseline, not an identity
+  let problem: YibaoError | undefined;
+  try {
+    problem = readInput(input, registry);
+  } catch (e) {
+    return unreadableInput(e);
   }
-
-  const paid = date(o, 'paidOn');
-  if (paid instanceof YibaoError) return paid;
-  const birth = date(o, 'birthDate');
-  if (birth instanceof YibaoError) return birth;
-  if (paid !== undefined && birth !== undefined && birth > paid)
-    return yibaoError('invalid_input', ['birthDate'], '出生日期晚于缴费日期', 'the birth date is after the payment date');
+  if (problem) return problem;
+  const { cp, mask, paid, birth, broad } = READ;
 
   if (paid === undefined) {
     let q = cp.memoNoDate[mask];
     if (!q) {
-      const core = cp.memo[mask] ?? (cp.memo[mask] = decide(cp, mask, 0));
-      q = cp.memoNoDate[mask] = Object.freeze({ ...core, explain: Object.freeze([...core.explain, cp.steps.coverage]) });
+      const row = cp.memo[0] ?? (cp.memo[0] = []);
+      const core = row[mask] ?? (row[mask] = decide(cp, mask, 0));
+      q = cp.memoNoDate[mask] = Object.freeze({ ...core, explain: Object.freeze(cp.steps.coverage ? [...core.explain, cp.steps.coverage] : core.explain) });
     }
-    return q;
+    return broad ? Object.freeze({ ...q, warnings: Object.freeze([...q.warnings, ...broad]) }) : q;
   }
 
+  // At most MAX_CONDITIONS (30) conditions, checked when the policy is compiled: the bits fit.
   let ctx = 1;
   const conds = cp.conditions;
   for (let i = 0; i < conds.length; i++) {
     const c = conds[i]!;
     if (paid >= c[0] && paid <= c[1]) ctx |= 2 << i;
   }
-  const key = mask + ctx * CONTEXT_STRIDE;
-  const core = cp.memo[key] ?? (cp.memo[key] = decide(cp, mask, ctx));
+  const row = cp.memo[ctx] ?? (cp.memo[ctx] = []);
+  const core = row[mask] ?? (row[mask] = decide(cp, mask, ctx));
 
-  let window = windowOn(cp.window, paid);
+  const window = windowOn(cp.window, paid);
+  if (birth === undefined && broad === undefined && !(window.reason === 'after-end' && cp.extensions.length)) {
+    // The finished quote depends on nothing else: one frozen result per decision and window result, made once.
+    const byMask = cp.finals[ctx] ?? (cp.finals[ctx] = []);
+    const byWindow = byMask[mask] ?? (byMask[mask] = new Map());
+    let q = byWindow.get(window);
+    if (!q) byWindow.set(window, (q = finish(cp, core, mask, paid, undefined, undefined, window)));
+    return q;
+  }
+  return finish(cp, core, mask, paid, birth, broad, window);
+}
+
+/** A dated quote from its memoised decision: the window, the coverage, their steps and warnings. Frozen with its arrays. */
+function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, birth: number | undefined, broad: QuoteWarning[] | undefined, found: WindowResult): Quote {
+  let window = found;
   let coverage: Quote['coverage'] = cp.coverage;
-  if (!window.open && birth !== undefined && newbornWindow(cp, paid, birth)) {
-    window = NEWBORN_OPEN;
-    coverage = { start: formatCivilDate(paid), end: cp.coverage.end };
-  } else if (!window.open) coverage = null;
-  return {
+  let windowStep = cp.steps.window[window.reason];
+  let coverageStep = cp.steps.coverage;
+  let reimbursedLater = core.reimbursedLater;
+  const warnings: QuoteWarning[] = [...core.warnings];
+  if (window.open === null) warnings.push(cp.steps.windowNotStated);
+  else if (cp.steps.windowInferred) warnings.push(cp.steps.windowInferred);
+  else if (!window.open) {
+    let ext: CompiledPolicy['extensions'][number] | undefined;
+    if (window.reason === 'after-end') for (const e of cp.extensions) if (e.mask & mask && paid <= e.until) ext = e;
+    if (ext) {
+      window = ext.result;
+      windowStep = ext.step;
+    } else if (birth !== undefined && newbornWindow(cp, paid, birth)) {
+      const nb = cp.newborn!;
+      window = NEWBORN_OPEN;
+      windowStep = cp.steps.window['newborn-special-window'];
+      const end = cp.coverage?.end ?? `${cp.policy.coverageYear.year}-12-31`;
+      coverage = Object.freeze({ start: formatCivilDate(paid), end });
+      coverageStep = Object.freeze({ step: 'coverage', cite: nb.cite, zh: `新生儿参保后享受当年度待遇：${coverage.start} 至 ${end}`, en: `a newborn is covered for the current year once enrolled: ${coverage.start} to ${end}` });
+    } else if (birth !== undefined && newbornRefused(cp, paid, birth)) {
+      window = NEWBORN_REFUSED;
+      windowStep = cp.steps.window['newborn-refused'];
+      coverage = null;
+      warnings.push(Object.freeze({ code: 'newborn-refused', zh: `新生儿出生已超过 ${cp.newborn!.months} 个月，逾期不予办理（${cp.newborn!.cite.clause}）`, en: `more than ${cp.newborn!.months} months after birth: the notice refuses the enrolment (${cp.newborn!.cite.clause})` }));
+    } else {
+      coverage = null;
+      warnings.push(cp.steps.outsideWindow);
+      if (birth !== undefined && cp.newborn && cp.newborn.months === undefined)
+        warnings.push(Object.freeze({ code: 'newborn-deferred', zh: `新生儿参保按规定办理（${cp.newborn.cite.clause}“${cp.newborn.cite.quote}”），通知未规定期限`, en: `newborns enrol "as provided" (${cp.newborn.cite.clause}); the notice states no period for them` }));
+    }
+    if (!window.open && core.mechanism === 'refund-after-window' && core.reimbursedLater !== '0.00') {
+      warnings.push(cp.steps.noRefund);
+      reimbursedLater = null;
+      coverageStep = undefined; // not covered: no coverage step
+    }
+  }
+  if (broad) warnings.push(...broad);
+  return Object.freeze({
     ...core,
+    reimbursedLater,
     window,
     coverage,
-    explain: [...core.explain, cp.steps.window[window.reason], ...(coverage ? [cp.steps.coverage] : [])],
-    warnings: coverage ? core.warnings : [...core.warnings, cp.steps.outsideWindow],
-  };
+    explain: Object.freeze(coverage && coverageStep ? [...core.explain, windowStep, coverageStep] : [...core.explain, windowStep]),
+    warnings: Object.freeze(warnings),
+  });
 }
 
 /**
@@ -123,6 +245,10 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
  * subsidy covers the rest, who funds it and how, whether the payment date is
  * inside the window, which coverage period it buys, and why — each step with
  * its clause. Throws a {@link YibaoError} for any malformed input.
+ *
+ * Dates (`paidOn`, `birthDate`) are strict ISO "YYYY-MM-DD": to read what
+ * offices write (2021/12/1, 2021年12月1日, 20211201, Excel serials), pass the
+ * text through {@link normaliseDateText} first, as the CLI and the roster do.
  *
  * @example
  * ```ts
@@ -136,7 +262,7 @@ export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinR
  */
 export function quote(input: QuoteInput, registry: PolicyRegistry = builtinRegistry): Quote {
   const r = quoteOrError(input, registry);
-  if (r instanceof YibaoError) throw r;
+  if (YibaoError.is(r)) throw r;
   return r;
 }
 
@@ -152,5 +278,5 @@ export function quote(input: QuoteInput, registry: PolicyRegistry = builtinRegis
  */
 export function safeQuote(input: unknown, registry: PolicyRegistry = builtinRegistry): SafeResult<Quote> {
   const r = quoteOrError(input, registry);
-  return r instanceof YibaoError ? { success: false, error: r } : { success: true, data: r };
+  return YibaoError.is(r) ? { success: false, error: r } : { success: true, data: r };
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { compilePolicy, type CompiledPolicy } from './engine.js';
-import { yibaoError, type YibaoError } from './errors.js';
+import { preview, yibaoError, type YibaoError } from './errors.js';
 import { BUILTIN_POLICIES } from './builtins.js';
 import type { Policy } from './policy.js';
 
@@ -15,39 +15,64 @@ export interface PolicySummary {
   readonly id: string;
   readonly county: string;
   readonly pinyin: string;
+  /** The GB/T 2260 code, or the pinyin where the text names no county. */
   readonly code: string;
   readonly coverageYear: number;
-  readonly collectionYear: number;
-  readonly document: string;
-  readonly issuedOn: string;
-  readonly standard: string;
+  /** `null` where the notice does not state it (likewise below). */
+  readonly collectionYear: number | null;
+  readonly document: string | null;
+  readonly issuedOn: string | null;
+  readonly standard: string | null;
 }
 
-/** A set of policies that quotes can be computed against. */
+/** The registered symbol that marks a {@link PolicyRegistry} of any build. */
+const REGISTRY_BRAND: unique symbol = /* @__PURE__ */ Symbol.for('yibao-rules.PolicyRegistry') as never;
+
+/**
+ * A set of policies that quotes can be computed against. A registry from the
+ * ESM build works with the CommonJS build's `quote` and the reverse:
+ * `instanceof PolicyRegistry` and {@link PolicyRegistry.is} recognise
+ * registries of every build by a registered symbol.
+ */
 export class PolicyRegistry {
+  /** True for a registry from any build of this library. */
+  static is(value: unknown): value is PolicyRegistry {
+    return typeof value === 'object' && value !== null && (value as { [REGISTRY_BRAND]?: unknown })[REGISTRY_BRAND] === true;
+  }
+
+  /** `r instanceof PolicyRegistry` is {@link PolicyRegistry.is}. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return PolicyRegistry.is(value);
+  }
+
   private readonly byCode = new Map<string, Map<number, CompiledPolicy>>();
   private readonly alias = new Map<string, string>();
   private readonly compiled = new WeakMap<Policy, CompiledPolicy>();
 
   constructor(policies: Iterable<Policy>) {
+    Object.defineProperty(this, REGISTRY_BRAND, { value: true });
     for (const p of policies) this.add(p);
   }
 
-  /** Adds a policy defined with {@link definePolicy}. A later one for the same county and year replaces the earlier. */
+  /** Adds a policy defined with `definePolicy` (from `yibao-rules/define`). A later one for the same county and year replaces the earlier. */
   add(policy: Policy): this {
     const cp = compilePolicy(policy);
     this.compiled.set(policy, cp);
     const c = policy.county;
-    let years = this.byCode.get(c.code);
-    if (!years) this.byCode.set(c.code, (years = new Map()));
+    const key = c.code ?? c.pinyin; // a text that does not name its county has no code: keyed by its pinyin
+    let years = this.byCode.get(key);
+    if (!years) this.byCode.set(key, (years = new Map()));
     years.set(policy.coverageYear.year, cp);
-    for (const a of [c.name, c.shortName, c.pinyin, c.code, `${c.prefecture.name}${c.name}`, `${c.province.name}${c.prefecture.name}${c.name}`])
-      this.alias.set(a, c.code);
+    const names = [c.name, c.shortName, c.pinyin, key];
+    if (c.prefecture) names.push(`${c.prefecture.name}${c.name}`);
+    if (c.prefecture && c.province) names.push(`${c.province.name}${c.prefecture.name}${c.name}`);
+    for (const a of names) this.alias.set(a, key);
     return this;
   }
 
   /** The GB/T 2260 code of a county named any accepted way, or undefined. */
   countyCode(county: string): string | undefined {
+    if (typeof county !== 'string') return undefined;
     return this.alias.get(county) ?? this.alias.get(county.trim().toLowerCase().replace(/\s+/g, ''));
   }
 
@@ -58,13 +83,13 @@ export class PolicyRegistry {
     if (!years) {
       const known = this.list().map((p) => `${p.county}（${p.pinyin}，${p.code}）`);
       const uniq = [...new Set(known)];
-      return yibaoError('unknown_county', ['county'], `未知的县：${county}。可用：${uniq.join('、')}`, `unknown county: ${county}. Available: ${uniq.join(', ')}`);
+      return yibaoError('unknown_county', ['county'], `未知的县：${preview(county)}。可用：${uniq.join('、')}`, `unknown county: ${preview(county)}. Available: ${uniq.join(', ')}`);
     }
     const cp = years.get(year);
     if (!cp) {
       const ys = [...years.keys()].sort().join(', ');
       const name = [...years.values()][0]!.policy.county.name;
-      return yibaoError('no_policy_for_year', ['coverageYear'], `${name}没有 ${year} 年度的政策。可用年度：${ys}`, `no policy for ${county} in coverage year ${year}. Available: ${ys}`);
+      return yibaoError('no_policy_for_year', ['coverageYear'], `${name}没有 ${year} 年度的政策。可用年度：${ys}`, `no policy for ${preview(county)} in coverage year ${year}. Available: ${ys}`);
     }
     return cp;
   }
@@ -85,14 +110,20 @@ export class PolicyRegistry {
           id: p.id,
           county: p.county.name,
           pinyin: p.county.pinyin,
-          code: p.county.code,
+          code: p.county.code ?? p.county.pinyin,
           coverageYear: p.coverageYear.year,
-          collectionYear: p.collectionYear.year,
-          document: p.document.number,
-          issuedOn: p.document.issuedOn,
-          standard: p.standard.amount,
+          collectionYear: p.collectionYear?.year ?? null,
+          document: p.document.number ?? null,
+          issuedOn: p.document.issuedOn ?? null,
+          standard: p.standard?.amount ?? null,
         });
     return out.sort((a, b) => a.code.localeCompare(b.code) || a.coverageYear - b.coverageYear);
+  }
+
+  /** The policy with this id (`kelan-2022`), or undefined. */
+  byId(id: string): Policy | undefined {
+    for (const years of this.byCode.values()) for (const cp of years.values()) if (cp.policy.id === id) return cp.policy;
+    return undefined;
   }
 
   /** The policy for a county and coverage year. Throws `unknown_county` or `no_policy_for_year`. */
@@ -106,7 +137,7 @@ export class PolicyRegistry {
 export { BUILTIN_POLICIES };
 
 /** The registry of the built-in policies. */
-export const builtinRegistry = new PolicyRegistry(BUILTIN_POLICIES);
+export const builtinRegistry = /* @__PURE__ */ new PolicyRegistry(BUILTIN_POLICIES);
 
 /** Creates a registry; pass it to `quote` to quote against your own policies. */
 export function createRegistry(policies: Iterable<Policy>): PolicyRegistry {

@@ -8,12 +8,26 @@
 import { dayOfMonth, formatCivilDate, parseCivilDate, type DayNumber } from './civil-date.js';
 import type { Policy } from './policy.js';
 
-/** Why a payment date is or is not inside the collection window. */
-export type WindowReason = 'open' | 'before-start' | 'after-end' | 'day-of-month' | 'suspended' | 'newborn-special-window';
+/**
+ * Why a payment date is or is not inside the collection window.
+ * `not-stated`: the notice states no window (`open: null`);
+ * `group-extension`: after the end, inside an extension for a category the person holds;
+ * `newborn-refused`: a newborn enrolling after the newborn window, which the notice refuses ("逾期不予办理").
+ */
+export type WindowReason =
+  | 'open'
+  | 'before-start'
+  | 'after-end'
+  | 'day-of-month'
+  | 'suspended'
+  | 'newborn-special-window'
+  | 'group-extension'
+  | 'newborn-refused'
+  | 'not-stated';
 
-/** Whether payment is accepted on a date. */
+/** Whether payment is accepted on a date; `open: null` when the notice states no window. */
 export interface WindowResult {
-  readonly open: boolean;
+  readonly open: boolean | null;
   readonly reason: WindowReason;
   /** The next date on which payment is accepted, when there is one. */
   readonly nextPayableOn?: string;
@@ -29,10 +43,10 @@ export interface WindowTable {
   readonly after: WindowResult;
 }
 
-/** The reason a date inside [start, end] is closed, or `open`. */
-export function dayReason(policy: Policy, d: DayNumber): WindowReason {
-  const c = policy.collection;
-  for (const s of c.suspensions) if (d >= parseCivilDate(s.from)! && d < parseCivilDate(s.resumesOn)!) return 'suspended';
+type Collection = NonNullable<Policy['collection']>;
+
+/** The reason a date inside [start, end] that no suspension covers is closed, or `open`. */
+function dayOfMonthReason(c: Collection, d: DayNumber): WindowReason {
   const dom = c.daysOfMonth;
   if (dom) {
     const day = dayOfMonth(d);
@@ -41,23 +55,46 @@ export function dayReason(policy: Policy, d: DayNumber): WindowReason {
   return 'open';
 }
 
-/** Builds the window table of a policy. */
-export function buildWindowTable(policy: Policy): WindowTable {
-  const start = parseCivilDate(policy.collection.start.date)!;
-  const end = parseCivilDate(policy.collection.end.date)!;
+/**
+ * Builds the window table of a policy; `undefined` when the notice states no
+ * window. Linear in the days of the window plus the suspensions (a difference
+ * array marks the suspended days), never days × suspensions.
+ */
+export function buildWindowTable(policy: Policy): WindowTable | undefined {
+  const c = policy.collection;
+  if (!c) return undefined;
+  const start = parseCivilDate(c.start.date)!;
+  const end = parseCivilDate(c.end.date)!;
   const n = end - start + 1;
+  const covered = new Int32Array(n + 1);
+  for (const s of c.suspensions) {
+    const a = Math.max(parseCivilDate(s.from)! - start, 0);
+    const b = Math.min(parseCivilDate(s.resumesOn)! - start, n); // resumesOn itself is open
+    if (a < b) {
+      covered[a]!++;
+      covered[b]!--;
+    }
+  }
   const reasons: WindowReason[] = [];
-  for (let i = 0; i < n; i++) reasons.push(dayReason(policy, start + i));
+  for (let i = 0, k = 0; i < n; i++) {
+    k += covered[i]!;
+    reasons.push(k > 0 ? 'suspended' : dayOfMonthReason(c, start + i));
+  }
   const next: (string | undefined)[] = new Array(n + 1).fill(undefined);
   for (let i = n - 1; i >= 0; i--) next[i] = reasons[i] === 'open' ? formatCivilDate(start + i) : next[i + 1];
   const mk = (open: boolean, reason: WindowReason, nextPayableOn: string | undefined): WindowResult =>
     Object.freeze(nextPayableOn === undefined ? { open, reason } : { open, reason, nextPayableOn });
-  const days = reasons.map((r, i) => (r === 'open' ? mk(true, 'open', undefined) : mk(false, r, next[i + 1])));
+  const open = mk(true, 'open', undefined); // one object for every open day: quotes are memoised by it
+  const days = reasons.map((r, i) => (r === 'open' ? open : mk(false, r, next[i + 1])));
   return Object.freeze({ start, end, days: Object.freeze(days), before: mk(false, 'before-start', next[0]), after: mk(false, 'after-end', undefined) });
 }
 
+/** The result for every date when the notice states no window. */
+export const WINDOW_NOT_STATED: WindowResult = Object.freeze({ open: null, reason: 'not-stated' });
+
 /** Looks a day up in the table. */
-export function windowOn(t: WindowTable, d: DayNumber): WindowResult {
+export function windowOn(t: WindowTable | undefined, d: DayNumber): WindowResult {
+  if (!t) return WINDOW_NOT_STATED;
   if (d < t.start) return t.before;
   if (d > t.end) return t.after;
   return t.days[d - t.start] as WindowResult;

@@ -2,10 +2,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The notices live beside the repository, in shared/ (CI clones main with shared/ beside it). */
-export const NOTICES_DIR = fileURLToPath(new URL('../../shared/notices/', import.meta.url));
-export const HAVE_NOTICES = existsSync(NOTICES_DIR);
-if (!HAVE_NOTICES) console.warn(`[yibao-rules tests] ${NOTICES_DIR} not found: the checks of quotes against the notices are skipped.`);
+/**
+ * The repository's copies of the notices (personal names and phone numbers removed, see
+ * notices/README.md). They are part of every clone: a missing notice fails the tests, it never
+ * skips them.
+ */
+export const NOTICES_DIR = fileURLToPath(new URL('../notices/', import.meta.url));
+if (!existsSync(NOTICES_DIR)) throw new Error(`[yibao-rules tests] ${NOTICES_DIR} is missing: the notices are part of the repository.`);
+
+/** The removal marks in the repository's copies of the notices. */
+export const NAME_REMOVED = '〔姓名已删除〕';
+export const PHONE_REMOVED = '〔电话已删除〕';
 
 /** Text with all white space removed: line breaks fall where the page broke. */
 export const squash = (s: string) => s.replace(/\*\*/g, '').replace(/\s+/g, '');

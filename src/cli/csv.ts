@@ -1,6 +1,8 @@
 /**
  * CSV per RFC 4180, streaming, on raw bytes: quoted fields with embedded
- * commas, quotes and line breaks, CRLF or LF, split anywhere across chunks.
+ * commas, quotes and line breaks; lines ending in CRLF, LF or a lone CR; a
+ * comma or a tab between fields; split anywhere across chunks. A quote left
+ * open or an over-long record is an error, never rows merged in silence.
  *
  * The reader locates records and fields in the bytes as read and decodes a
  * field only when asked. RFC 4180's structure (`,` `"` CR LF) is ASCII, and
@@ -13,7 +15,6 @@
 import type { FileHandle } from 'node:fs/promises';
 
 const QUOTE = 0x22;
-const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const EMPTY = Buffer.alloc(0);
@@ -22,12 +23,29 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** The encodings a roster may come in. */
 export type CsvEncoding = 'utf-8' | 'gb18030';
 
+/** The longest record the reader accepts (bytes): longer is a broken file, not a row. */
+export const MAX_RECORD = 256 * 1024;
+
+/** A record the reader cannot take: a quote left open at the end of the file, or a record longer than {@link MAX_RECORD}. */
+export class CsvRecordError extends Error {
+  constructor(
+    readonly kind: 'unterminated' | 'too-long',
+    /** Where the record starts in the file (bytes). */
+    readonly offset: number,
+  ) {
+    super(kind === 'unterminated' ? `a quote is not closed (record at byte ${offset})` : `a record longer than ${MAX_RECORD} bytes (at byte ${offset})`);
+  }
+}
+
 /**
  * Incremental CSV reader, used as a cursor: {@link feed} it chunks of bytes,
  * then call {@link next} until it returns false (the rest of the buffer is an
  * incomplete record, kept for the next chunk); after the last chunk call
  * {@link end} and drain {@link next} once more. While `next()` is true, the
- * reader describes the current record.
+ * reader describes the current record. Records end at LF, CRLF or a lone CR
+ * (Excel for Mac); the delimiter is a comma or a tab. A quote still open at
+ * the end of the file, or a record longer than {@link MAX_RECORD}, throws a
+ * {@link CsvRecordError}: never rows merged in silence.
  *
  * @example
  * ```ts
@@ -44,19 +62,30 @@ export class CsvReader {
   recordEnd = 0;
   /** Number of fields of the current record. */
   length = 0;
-  /** Whether the current record ended inside a quoted field (only possible at the end of the file). */
-  unterminated = false;
+  /** Whether a quoted field of the current record holds a line break. */
+  multiline = false;
+  /** For a {@link multiline} record: the most lines in one quoted field, and the most delimiters on one line inside a quoted field (a sign of rows swallowed by an open quote). */
+  fieldLines = 0;
+  fieldDelimiters = 0;
   /** Field `i` lies in `buffer[bounds[2i], bounds[2i+1])`, quotes included. */
   private bounds = new Int32Array(64);
   private pos = 0;
+  /** Bytes of the file before `buffer[0]`. */
+  private base = 0;
   private readonly backing: Buffer[] = [EMPTY, EMPTY];
   private turn = 0;
   private final = false;
   private first = true;
   private readonly gb: InstanceType<typeof TextDecoder> | undefined;
+  private readonly delim: number;
 
-  constructor(readonly encoding: CsvEncoding = 'utf-8') {
+  constructor(
+    readonly encoding: CsvEncoding = 'utf-8',
+    /** The field delimiter: ',' or '\t'. */
+    readonly delimiter: ',' | '\t' = ',',
+  ) {
     this.gb = encoding === 'gb18030' ? new TextDecoder('gb18030') : undefined;
+    this.delim = delimiter.charCodeAt(0);
   }
 
   /** Adds a chunk of the file (copied: the reader keeps its own two buffers, used in turn). */
@@ -86,6 +115,7 @@ export class CsvReader {
     let target = this.backing[this.turn ^ 1]!;
     if (target.length < rest + more) target = this.backing[this.turn ^ 1] = Buffer.allocUnsafe(Math.max(rest + more, target.length * 2));
     this.buffer.copy(target, 0, this.pos);
+    this.base += this.pos;
     this.turn ^= 1;
     return target;
   }
@@ -93,6 +123,22 @@ export class CsvReader {
   /** No more chunks: the rest is the last record, even without a line break. */
   end(): void {
     this.final = true;
+  }
+
+  /** Bytes of the file read up to the end of the current record. */
+  get consumed(): number {
+    return this.base + this.pos;
+  }
+
+  /** Where the current record starts in the file (bytes). */
+  get recordOffset(): number {
+    return this.base + this.recordStart;
+  }
+
+  /** No complete record in the buffer (yet): false, unless the record is already too long. */
+  private incomplete(): false {
+    if (this.buffer.length - this.pos > MAX_RECORD) throw new CsvRecordError('too-long', this.base + this.pos);
+    return false;
   }
 
   /** Moves to the next complete record; false when there is none (yet). */
@@ -107,9 +153,10 @@ export class CsvReader {
       this.first = false;
     }
     if (i >= n) return false;
+    const D = this.delim;
     let f = 0;
     let bounds = this.bounds;
-    this.unterminated = false;
+    this.multiline = false;
     for (;;) {
       const fs = i;
       if (i < n && buf[i] === QUOTE) {
@@ -118,10 +165,8 @@ export class CsvReader {
         for (;;) {
           const q = buf.indexOf(QUOTE, i);
           if (q < 0 || (q + 1 >= n && !this.final)) {
-            if (!this.final) return false;
-            i = n;
-            this.unterminated = true;
-            break;
+            if (!this.final) return this.incomplete();
+            throw new CsvRecordError('unterminated', this.base + this.pos);
           }
           if (buf[q + 1] === QUOTE) {
             i = q + 2;
@@ -130,36 +175,66 @@ export class CsvReader {
           i = q + 1;
           break;
         }
+        this.scanQuoted(fs + 1, i - 1);
       }
-      // Unquoted bytes (or what follows a closing quote, taken as it is) up to a comma or a line break.
+      // Unquoted bytes (or what follows a closing quote, taken as it is) up to a delimiter or a line break.
       let c = 0;
       while (i < n) {
         c = buf[i]!;
-        if (c === COMMA || c === LF) break;
+        if (c === D || c === LF || c === CR) break;
         i++;
       }
-      if (i >= n && !this.final) return false;
+      if (i >= n && !this.final) return this.incomplete();
+      // A CR may be the first half of a CRLF in the next chunk.
+      if (i < n && c === CR && i + 1 >= n && !this.final) return this.incomplete();
       if (f * 2 + 2 > bounds.length) {
         const grown = new Int32Array(bounds.length * 2);
         grown.set(bounds);
         this.bounds = bounds = grown;
       }
       bounds[f * 2] = fs;
-      if (i < n && c === COMMA) {
-        bounds[f * 2 + 1] = i;
+      bounds[f * 2 + 1] = i;
+      if (i < n && c === D) {
         f++;
         i++;
         continue;
       }
-      // The record ends at a line break (or at the end of the file); a CR before it belongs to the break.
-      const end = i > fs && buf[i - 1] === CR && !this.unterminated ? i - 1 : i;
-      bounds[f * 2 + 1] = end;
+      // The record ends at LF, CRLF, a lone CR, or the end of the file.
+      if (i - this.pos > MAX_RECORD) throw new CsvRecordError('too-long', this.base + this.pos);
       this.length = f + 1;
       this.recordStart = this.pos;
-      this.recordEnd = end;
-      this.pos = i + 1;
+      this.recordEnd = i;
+      this.pos = i < n && c === CR && buf[i + 1] === LF ? i + 2 : i + 1;
       return true;
     }
+  }
+
+  /** Notes line breaks (and delimiters per line) inside a quoted field's bytes `s`–`e`. */
+  private scanQuoted(s: number, e: number): void {
+    const buf = this.buffer;
+    let k = s;
+    while (k < e && buf[k] !== LF && buf[k] !== CR) k++;
+    if (k >= e) return;
+    if (!this.multiline) {
+      this.multiline = true;
+      this.fieldLines = 0;
+      this.fieldDelimiters = 0;
+    }
+    let lines = 1;
+    let delims = 0;
+    let most = 0;
+    for (k = s; k < e; k++) {
+      const c = buf[k]!;
+      if (c === this.delim) delims++;
+      else if (c === LF || (c === CR && buf[k + 1] !== LF)) {
+        lines++;
+        if (delims > most) most = delims;
+        delims = 0;
+      }
+    }
+    if (delims > most) most = delims;
+    if (lines > this.fieldLines) this.fieldLines = lines;
+    if (most > this.fieldDelimiters) this.fieldDelimiters = most;
   }
 
   /** Where the record after the current one starts in {@link buffer}. */
@@ -174,6 +249,18 @@ export class CsvReader {
   /** Where field `i` ends in {@link buffer} (after its closing quote, if quoted); 0 past the last field. */
   fieldEnd(i: number): number {
     return i >= 0 && i < this.length ? this.bounds[i * 2 + 1]! : 0;
+  }
+
+  /** Whether some field's text starts with a character a spreadsheet takes as a formula ({@link isFormulaStart}). */
+  hasFormulaStart(): boolean {
+    const buf = this.buffer;
+    for (let i = 0; i < this.length; i++) {
+      let s = this.bounds[i * 2]!;
+      const e = this.bounds[i * 2 + 1]!;
+      if (s < e && buf[s] === QUOTE) s++;
+      if (s < e && FORMULA_BYTE[buf[s]!]) return true;
+    }
+    return false;
   }
 
   /** Field `i` as text: decoded, quotes removed; '' for a field the record does not have (`i` < 0 included). */
@@ -193,7 +280,7 @@ export class CsvReader {
   }
 
   /**
-   * The raw bytes of fields `from` to `to` (inclusive, with the commas
+   * The raw bytes of fields `from` to `to` (inclusive, with the delimiters
    * between) as a Latin-1 string: the same bytes give the same fields, so it
    * is an exact key for their values, made without decoding them.
    */
@@ -202,7 +289,7 @@ export class CsvReader {
     return this.buffer.toString('latin1', this.bounds[from * 2]!, this.bounds[Math.min(to, this.length - 1) * 2 + 1]!);
   }
 
-  /** The record as read, decoded (valid CSV for one line of output, quotes kept). */
+  /** The record as read, decoded (valid CSV for one line of output when the delimiter is a comma, quotes kept). */
   recordText(): string {
     return this.decode(this.recordStart, this.recordEnd);
   }
@@ -211,6 +298,37 @@ export class CsvReader {
   decode(s: number, e: number): string {
     return this.gb ? this.gb.decode(this.buffer.subarray(s, e)) : this.buffer.toString('utf8', s, e);
   }
+}
+
+/** First characters a spreadsheet may run as a formula (OWASP "CSV injection"): = + - @ tab CR. */
+const FORMULA_BYTE = new Uint8Array(256);
+for (const c of '=+-@\t\r') FORMULA_BYTE[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether a cell's text starts with a character that Excel, WPS or
+ * LibreOffice may take as the start of a formula (= + - @, tab, CR).
+ *
+ * @example
+ * ```ts
+ * isFormulaStart('=HYPERLINK("x")') // true
+ * isFormulaStart('张三') // false
+ * ```
+ */
+export function isFormulaStart(s: string): boolean {
+  return s.length > 0 && FORMULA_BYTE[s.charCodeAt(0) & 0xff] === 1 && s.charCodeAt(0) < 0x80;
+}
+
+/**
+ * A cell made safe to open in a spreadsheet (OWASP): text starting with
+ * = + - @ tab or CR gets a leading apostrophe, shown as text, never run.
+ *
+ * @example
+ * ```ts
+ * neutralise('=1+2') // "'=1+2"
+ * ```
+ */
+export function neutralise(s: string): string {
+  return isFormulaStart(s) ? `'${s}` : s;
 }
 
 /** A quoted field's text without its quotes: "" inside is one quote; text after the closing quote is kept as it is. */
@@ -334,23 +452,5 @@ export class CsvWriter {
     this.buf = this.free.pop() ?? Buffer.allocUnsafe(this.size);
     this.pos = 0;
     this.out(full, () => void this.free.push(whole));
-  }
-}
-
-/**
- * Decides a CSV file's encoding from its first bytes: UTF-8 (with or without
- * BOM), else GB18030 (GBK's superset, what Chinese Excel writes by default).
- */
-export function sniffEncoding(head: Uint8Array): CsvEncoding {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  // Drop a possibly cut multi-byte sequence at the end before the strict check.
-  let end = head.length;
-  for (let k = 0; k < 3 && end > 0 && (head[end - 1]! & 0xc0) === 0x80; k++) end--;
-  if (end > 0 && head[end - 1]! >= 0xc0) end--;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
   }
 }

@@ -7,6 +7,8 @@ import { dayNumber, daysInMonth, formatCivilDate, type DayNumber } from '../civi
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 const DAY0 = dayNumber(1890, 1, 1);
+/** Days from 1890-01-01 to 9999-12-31 are fewer than this: a key holds any birth date exactly. */
+const DAY_SPAN = 3_000_000;
 
 /** The result of checking an ID number. */
 export type IdCheck =
@@ -25,8 +27,35 @@ export function checkIdNumber(raw: string): IdCheck {
   return idProblem(key, raw);
 }
 
+/** An ID number that a spreadsheet stored as a number: 1.40929E+17, or 18 digits ending in 000 after the 15 digits Excel keeps. */
+const ID_AS_NUMBER = /^\d(\.\d+)?e\+?\d{1,2}$/i;
+
+/**
+ * Whether `raw` is an ID number that Excel turned into a number (shown as
+ * 1.40929E+17): the last digits are lost, it cannot be checked or repaired.
+ *
+ * @example
+ * ```ts
+ * isIdStoredAsNumber('1.40929E+17') // true
+ * ```
+ */
+export function isIdStoredAsNumber(raw: string): boolean {
+  return ID_AS_NUMBER.test(raw.trim());
+}
+
+/** The error for an ID number stored as a number (its code: `id_as_number`). */
+export function idAsNumberProblem(raw: string): { code: 'id_as_number'; zh: string; en: string } {
+  return {
+    code: 'id_as_number',
+    zh: `身份证号被 Excel 存成了数字（${raw}）：Excel 只保留 15 位有效数字，后几位已丢失，无法校验。请在原始系统中把该列设为“文本”后重新导出`,
+    en: `the ID number was stored by Excel as a number (${raw}): Excel keeps 15 significant digits, the last ones are lost and it cannot be checked. Format the column as Text in the source and export it again`,
+  };
+}
+
 /** The error for a negative {@link idKey}. */
 export function idProblem(key: number, raw: string): IdCheck & { ok: false } {
+  if (key === BIRTH_AFTER)
+    return { ok: false, code: 'invalid_id', zh: `身份证号中的出生日期晚于待遇年度：${raw}`, en: `the birth date in the ID number is after the coverage year: ${raw}` };
   if (key === BAD_FORMAT)
     return { ok: false, code: 'invalid_id', zh: `身份证号须为18位（17位数字加校验位）：${raw}`, en: `an ID number has 18 characters (17 digits and a check character): ${raw}` };
   if (key === BAD_CHECK) return { ok: false, code: 'invalid_id', zh: `身份证号校验位错误：${raw}`, en: `wrong check character in ID number: ${raw}` };
@@ -36,10 +65,12 @@ export function idProblem(key: number, raw: string): IdCheck & { ok: false } {
 const BAD_FORMAT = -1;
 const BAD_CHECK = -2;
 const BAD_DATE = -3;
+/** {@link idProblem}'s code for a birth date after the coverage year (the roster's check). */
+export const BIRTH_AFTER = -4;
 
 /** The birth date (a day number) of a valid ID's key. */
 export function birthDayOfIdKey(key: number): DayNumber {
-  return DAY0 + (Math.floor(key / 1000) % 100000);
+  return DAY0 + (Math.floor(key / 1000) % DAY_SPAN);
 }
 
 const scratch = new Uint8Array(18);
@@ -84,8 +115,9 @@ export function idKeyOfBytes(b: Uint8Array, at: number): number {
   const m = (md / 100) | 0;
   const d = md % 100;
   if (y < 1890 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return BAD_DATE;
-  // region (6 digits) · days since 1890 (< 10^5) · sequence (3 digits): < 2^53, unique for valid IDs.
-  return (region * 100000 + (dayNumber(y, m, d) - DAY0)) * 1000 + seq;
+  // region (6 digits) · days since 1890 (< 3·10^6, any four-digit year) · sequence (3 digits): < 3·10^15 < 2^53.
+  // The check character follows from the 17 digits: the key is the whole ID, never a lossy one.
+  return (region * DAY_SPAN + (dayNumber(y, m, d) - DAY0)) * 1000 + seq;
 }
 
 /**
@@ -109,9 +141,9 @@ export class IdIndex {
     this.i32 = new Int32Array(this.f64.buffer);
   }
 
-  /** Table size (log2) for `n` keys at a load of at most 0.6. */
+  /** Table size (log2) for `n` keys at a load of at most 0.75 (the table grows beyond). */
   private static bitsFor(n: number): number {
-    return Math.max(4, Math.ceil(Math.log2(n / 0.6)));
+    return Math.max(4, Math.ceil(Math.log2(n / 0.75)));
   }
 
   /**

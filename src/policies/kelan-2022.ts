@@ -1,6 +1,6 @@
 /**
  * 岢岚县 2022 年度 — 岢政办发〔2021〕67号, 2021-11-30.
- * Source: shared/notices/kelan-2022.txt. Data only, in the notice's order.
+ * Source: notices/kelan-2022.txt. Data only, in the notice's order.
  * The scan renders 岢岚 as 崞岚 or 崂崂; quotes keep the scan's text.
  * @module
  */
@@ -35,6 +35,7 @@ export const kelan2022 = {
     issuer: '岢岚县人民政府办公室',
     issuedOn: '2021-11-30',
     cite: { clause: '文头、落款', quote: '崞政办发〔2021〕67号' },
+    issuedOnCite: { clause: '落款', quote: '岢岚县人民政府办公室 2021年11月30日' },
     transcriptionNotes: ['The scan renders 岢岚 as 崞岚 or 崂崂 and the number as 崞政办发〔2021〕67号; the county is 岢岚县 and the number 岢政办发〔2021〕67号.'],
   },
 
@@ -57,7 +58,7 @@ export const kelan2022 = {
     },
     {
       categories: ['extreme-poverty'],
-      names: ['特困人员', '孤儿', '事实无人抚养儿童'],
+      names: ['特困人员', '孤儿', '事实无人抚养儿童', '特困供养范围人员'],
       subsidy: { kind: 'full', cite: { clause: '二、2', quote: '2.特困人员(含孤儿和事实无人抚养儿童)全额资助,个人不需缴费。' } },
       funders: [{ funder: 'medical-assistance-fund', role: 'pays', cite: 五三资金 }],
       mechanism: { kind: 'full-proxy', cite: { clause: '二、2', quote: '全额资助,个人不需缴费。' } },
@@ -140,6 +141,29 @@ export const kelan2022 = {
     },
   ],
   otherCategories: { status: 'silent' },
+  // Named by the notice, with no subsidy stated for them.
+  categoryDefinitions: [
+    {
+      id: 'sudden-severe-hardship',
+      names: ['突发严重困难人员'],
+      cite: { clause: '五、(二)', quote: '重点做好脱贫人口、特困人员、低保对象、返贫致贫人口、易返贫致贫人口和突发严重困难人员、享受抚恤和生活补助的优抚对象、重度残疾人的身份认定' },
+    },
+    {
+      id: 'stably-out-of-poverty',
+      names: ['稳定脱贫人口'],
+      cite: { clause: '八、三是', quote: '12月20日前完成困难群众（包括稳定脱贫人口）的征缴任务' },
+    },
+  ],
+  // 七、退费办理
+  refunds: [
+    {
+      text: {
+        zh: '符合退费政策的，由缴费人在集中征缴期内向县医保局申请退费，经核验确认后退还；不能退费的当场告知原因',
+        en: 'where the refund rules allow, the payer applies to the county medical security bureau within the centralised period; refunded after verification, or told at once why not',
+      },
+      cite: { clause: '七', quote: '符合退费政策需要办理退费的，由缴费人自行向县医保局提出退费申请，且必须要在集中征缴期内及时申请，由其进行核验确认。' },
+    },
+  ],
 
   // 三、征收期限
   collectionYear: { year: 2021, cite: { clause: '三', quote: '当期缴纳下期参保费, 集中征缴期为每年 9 月至 12 月' } },
@@ -186,7 +210,12 @@ export const kelan2022 = {
         cite: { clause: '八、三是', quote: '12月25日前完成全部城乡居民征缴任务。' },
       },
     ],
-    specialWindows: [],
+    specialWindows: [
+      {
+        kind: 'newborn',
+        cite: { clause: '五、(一)', quote: '新生儿出生当年，凭新生儿户籍或其父母户籍证明材料，在医保经办机构按规定办理参保登记手续。' },
+      },
+    ],
   },
   coverage: {
     start: '2022-01-01',

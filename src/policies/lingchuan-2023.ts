@@ -1,6 +1,6 @@
 /**
  * 陵川县 2023 年度 — 陵政办发〔2022〕41号, 2022-09-23.
- * Source: shared/notices/lingchuan-2023.txt. Data only, in the notice's order.
+ * Source: notices/lingchuan-2023.txt. Data only, in the notice's order.
  * Attachment 2 (named officials and phone numbers) is personal data and is not encoded.
  * @module
  */
@@ -28,6 +28,7 @@ export const lingchuan2023 = {
     issuer: '陵川县人民政府办公室',
     issuedOn: '2022-09-23',
     cite: { clause: '文头、落款', quote: '陵政办发〔2022〕41号' },
+    issuedOnCite: { clause: '印发', quote: '2022年9月23日印发' },
   },
 
   // 一、工作目标
@@ -50,7 +51,10 @@ export const lingchuan2023 = {
   coverage: {
     start: '2023-01-01',
     end: '2023-12-31',
-    cite: { clause: '三', quote: '2023 年度城乡居民基本医疗保险个人缴费标准为 350 元/人，由参保人员按年度一次性足额缴纳。' },
+    inferred: {
+      reasoning: '通知未写明待遇享受期，由“2023 年度”推断为 2023-01-01 至 2023-12-31。 The notice states no coverage dates; read from "2023 年度" as 2023-01-01 to 2023-12-31.',
+      basis: [{ clause: '三', quote: '2023 年度城乡居民基本医疗保险个人缴费标准为 350 元/人，由参保人员按年度一次性足额缴纳。' }],
+    },
   },
 
   // 四、参保缴费时间
@@ -137,7 +141,8 @@ export const lingchuan2023 = {
       funders: [],
     },
   ],
-  otherCategories: { status: 'silent' },
+  // "等困难群众": the list is open-ended; other hardship groups may fall under it (a warning, no figure).
+  otherCategories: { status: 'silent', mayBeCoveredBy: 六('在乡重点优抚对象、重度残疾人等困难群众继续执行原有的参保资助政策。') },
 
   rounding: ROUNDING_ASSUMED,
   combination: HIGHEST_SINGLE_ASSUMED,

@@ -1,6 +1,6 @@
 /**
  * 民权县 2024 年度 (the notice's "2023年" collection) — 民政办〔2023〕39号, 2023-12-07.
- * Source: shared/notices/minquan-2024.txt. Data only, in the notice's order.
+ * Source: notices/minquan-2024.txt. Data only, in the notice's order.
  * The notice names no fund: it gives the route the money takes instead.
  * The attachment (named officials) is personal data and is not encoded.
  * @module
@@ -13,6 +13,16 @@ const 定额资助 = 二二2(
   '对民政部门认定的低保对象、乡村振兴部门认定的返贫致贫人口、边缘易致贫户、脱贫不稳定户、突发严重困难户家庭成员集中参保缴费期参加居民基本医疗保险给予每人每年 80 元资助，一般采取先征后补的方式实施。',
 );
 const 认定地 = 二二2('以上资助参保对象原则上在其困难身份认定地参加基本医疗保险方可享受资助。');
+/** The notice's own rule for the 80-yuan groups: one person on two lists is subsidised once. */
+const 比对去重 = {
+  kind: 'condition',
+  text: {
+    zh: '低保对象与监测对象名单由县医疗保障局比对去重，同一人只资助一次',
+    en: 'the county medical security bureau de-duplicates the lists of 低保 and monitored persons: one person is subsidised once',
+  },
+  cite: 二二2('统一由县医疗保障局按规定比对去重后反馈给相关单位。'),
+} as const;
+const 四职责 = { clause: '四', quote: '民政部门、乡村振兴部门和残联负责提供特困人员、低保对象人员信息、全县脱贫人口、农村易返贫致贫人口信息，重度残疾人信息并配合做好参保动员工作。' };
 
 export const minquan2024 = {
   id: 'minquan-2024',
@@ -32,7 +42,14 @@ export const minquan2024 = {
     issuer: '民权县人民政府办公室',
     issuedOn: '2023-12-07',
     cite: { clause: '文头、落款', quote: '民政办〔2023〕39号' },
+    issuedOnCite: { clause: '落款', quote: '2023年12月7日印发' },
   },
+  eligibility: [
+    {
+      text: { zh: '不在职工医保覆盖范围的民权县籍城乡居民，及按规定可在本县参保的其他人员', en: 'residents registered in Minquan outside employee medical insurance, and others allowed by the rules to enrol in the county' },
+      cite: { clause: '二、(一)', quote: '不在职工基本医疗保险覆盖范围的民权县籍城乡居民,以及按照国家及省有关规定可以在本县参加城乡居民基本医疗保险的其他人员。' },
+    },
+  ],
   collectionYear: { year: 2023, cite: { clause: '实施方案标题', quote: '民权县 2023 年城乡居民基本医疗保险费 征缴工作实施方案' } },
 
   // 二、相关政策 (二) 征缴标准
@@ -58,6 +75,7 @@ export const minquan2024 = {
   ],
   standard: { amount: '380.00', cite: { clause: '二、(二) 1', quote: '同步提高个人缴费标准 30 元，达到每人每年 380 元。' } },
   groups: [
+    { name: '脱贫人口', members: ['stably-out-of-poverty', 'unstable-out-of-poverty'], cite: 四职责 },
     {
       name: '监测对象',
       members: ['returned-to-poverty', 'marginal-at-risk', 'unstable-out-of-poverty', 'sudden-severe-hardship'],
@@ -76,7 +94,7 @@ export const minquan2024 = {
       names: ['特困人员', '集中供养五保', '分散供养五保'],
       subsidy: { kind: 'full', cite: 二二2('对民政部门认定的特困人员（包括集中供养五保、分散供养五保）给予每人每年 380 元全额资助，一般采取全额代缴的方式实施。') },
       funders: [],
-      mechanism: { kind: 'full-proxy', cite: 二二2('一般采取全额代缴的方式实施。') },
+      mechanism: { kind: 'full-proxy', hedge: '一般', cite: 二二2('一般采取全额代缴的方式实施。') },
       route: [
         { from: '县医疗保障局', to: '县民政局（代缴参保费）', cite: 二二2('县医疗保障局按照比对后名单将应资助资金拨付至县民政局代缴参保费。') },
       ],
@@ -88,7 +106,7 @@ export const minquan2024 = {
       names: ['低保对象'],
       subsidy: { kind: 'fixed', amount: '80.00', cite: 定额资助 },
       funders: [],
-      mechanism: { kind: 'collect-then-reimburse', cite: 二二2('一般采取先征后补的方式实施。') },
+      mechanism: { kind: 'collect-then-reimburse', hedge: '一般', cite: 二二2('一般采取先征后补的方式实施。') },
       route: [
         { from: '县医疗保障局', to: '县民政部门账户', cite: 二二2('低保对象资助资金由县医疗保障局划转县民政部门账户，县民政部门将资助资金拨付低保对象个人账户。') },
         { from: '县民政部门', to: '低保对象个人账户', cite: 二二2('县民政部门将资助资金拨付低保对象个人账户。') },
@@ -96,6 +114,7 @@ export const minquan2024 = {
       preconditions: [
         { kind: 'paid-within-phase', phase: 'centralised', cite: 二二2('集中参保缴费期参加居民基本医疗保险给予每人每年 80 元资助') },
         { kind: 'enrolled-where-certified', cite: 认定地 },
+        比对去重,
       ],
     },
     {
@@ -103,7 +122,7 @@ export const minquan2024 = {
       names: ['返贫致贫人口', '边缘易致贫户', '脱贫不稳定户', '突发严重困难户家庭成员', '监测对象'],
       subsidy: { kind: 'fixed', amount: '80.00', cite: 定额资助 },
       funders: [],
-      mechanism: { kind: 'collect-then-reimburse', cite: 二二2('一般采取先征后补的方式实施。') },
+      mechanism: { kind: 'collect-then-reimburse', hedge: '一般', cite: 二二2('一般采取先征后补的方式实施。') },
       route: [
         { from: '县医疗保障局', to: '乡镇政府', cite: 二二2('符合资助的监测对象资助资金，由县医疗保障局划转乡镇政府') },
         { from: '乡镇政府、街道办事处', to: '监测对象个人银行账户', cite: 二二2('各乡镇政府、街道办事处负责将资助资金拨付监测对象个人银行账户。') },
@@ -111,10 +130,16 @@ export const minquan2024 = {
       preconditions: [
         { kind: 'paid-within-phase', phase: 'centralised', cite: 二二2('集中参保缴费期参加居民基本医疗保险给予每人每年 80 元资助') },
         { kind: 'enrolled-where-certified', cite: 认定地 },
+        比对去重,
       ],
     },
   ],
   otherCategories: { status: 'silent' },
+  // Named in 四 (职责分工) with no subsidy stated for them.
+  categoryDefinitions: [
+    { id: 'severe-disability', names: ['重度残疾人'], cite: 四职责 },
+    { id: 'stably-out-of-poverty', names: [], cite: 四职责 },
+  ],
 
   // 二、(三) 缴费方式
   channels: [

@@ -1,12 +1,21 @@
 /**
  * 沁水县 2025 年度 — 沁政办发〔2024〕32号, 2024-11-06.
- * Source: shared/notices/qinshui-2025.txt. Data only, in the notice's order.
+ * Source: notices/qinshui-2025.txt. Data only, in the notice's order.
  * @module
  */
 import type { PolicyInput } from '../schema.js';
 import { HIGHEST_SINGLE_ASSUMED, ROUNDING_ASSUMED } from './assumptions.js';
 
 const 二三 = (n: number, quote: string) => ({ clause: `二、(三) ${n}`, quote });
+/**
+ * "对已缴费的…进行退补" names no date. Read as "paid before the notice was issued" (落款 2024-11-06):
+ * a payment on 11-06 itself is treated as made under the notice (reduced at payment, no refund), with a warning.
+ */
+const 退补截止 = {
+  reasoning:
+    '通知未写明“已缴费”的截止日期，按发文日期（落款 2024年11月6日）推断：此前已按全额缴费者退补；当日缴费视为按本通知缴费（缴费时减免，不退补）。 The notice gives no date for "already paid"; read as paid before its date of issue (2024-11-06). A payment on that day counts as made under the notice (reduced at payment, no refund).',
+  basis: [{ clause: '落款', quote: '沁水县人民政府办公室 2024年11月6日' }],
+};
 
 export const qinshui2025 = {
   id: 'qinshui-2025',
@@ -26,6 +35,7 @@ export const qinshui2025 = {
     issuer: '沁水县人民政府办公室',
     issuedOn: '2024-11-06',
     cite: { clause: '文头、落款', quote: '沁政办发〔2024〕32号' },
+    issuedOnCite: { clause: '落款', quote: '沁水县人民政府办公室 2024年11月6日' },
   },
 
   // 二、缴费对象、标准与目标
@@ -49,6 +59,7 @@ export const qinshui2025 = {
         kind: 'newborn',
         withinMonthsOfBirth: 6,
         coverage: 'current-year',
+        late: 'refused',
         cite: {
           clause: '二、(一) 6',
           quote:
@@ -66,12 +77,19 @@ export const qinshui2025 = {
   },
   standard: { amount: '400.00', cite: { clause: '二、(二)', quote: '缴费标准为 400 元/人，由参保人员按年度一次性缴纳。' } },
 
+  eligibility: [
+    {
+      text: { zh: '具有本县户籍且不属于职工医保参保范围的城乡居民', en: 'residents registered in the county who are not covered by employee medical insurance' },
+      cite: { clause: '二、(一) 1', quote: '具有本县户籍且不属于城镇职工基本医疗保险参保范围的城乡居民，均可依法参加本县城乡居民基本医疗保险；' },
+    },
+  ],
+
   // 二、(三) 资助缴费
   groups: [
     {
       name: '监测对象',
       members: ['unstable-out-of-poverty', 'marginal-at-risk', 'sudden-severe-hardship'],
-      cite: 二三(1, '纳入乡村振兴部门监测范围的监测对象（包括脱贫不稳定人口、边缘易致贫人口和突发严重困难人口'),
+      cite: 二三(1, '纳入乡村振兴部门监测范围的**监测对象**（包括脱贫不稳定人口、边缘易致贫人口和突发严重困难人口'),
     },
   ],
   categories: [
@@ -91,7 +109,7 @@ export const qinshui2025 = {
     {
       categories: ['returned-to-poverty'],
       names: ['返贫致贫人口'],
-      subsidy: { kind: 'percentage', rate: '0.90', cite: 二三(2, '返贫致贫人口按个人缴费标准 90%的比例由医疗救助基金给予定额资助，即资助 360 元，个人另需缴费 40 元。') },
+      subsidy: { kind: 'percentage', rate: '0.90', cite: 二三(2, '**返贫致贫人口**按个人缴费标准 90%的比例由医疗救助基金给予定额资助，即资助 360 元，个人另需缴费 40 元。') },
       funders: [{ funder: 'medical-assistance-fund', role: 'pays', cite: 二三(2, '由医疗救助基金给予定额资助') }],
       mechanism: { kind: 'reduced-at-payment', cite: 二三(2, '给予定额资助，即资助 360 元，个人另需缴费 40 元。') },
       stated: {
@@ -102,7 +120,7 @@ export const qinshui2025 = {
     {
       categories: ['minimum-living-allowance'],
       names: ['低保对象'],
-      subsidy: { kind: 'percentage', rate: '0.80', cite: 二三(3, '低保对象按个人缴费标准 80%的比例由医疗救助基金给予定额资助，即资助 320 元，个人另需缴费 80 元。') },
+      subsidy: { kind: 'percentage', rate: '0.80', cite: 二三(3, '**低保对象**按个人缴费标准 80%的比例由医疗救助基金给予定额资助，即资助 320 元，个人另需缴费 80 元。') },
       funders: [{ funder: 'medical-assistance-fund', role: 'pays', cite: 二三(3, '由医疗救助基金给予定额资助') }],
       mechanism: { kind: 'reduced-at-payment', cite: 二三(3, '给予定额资助，即资助 320 元，个人另需缴费 80 元。') },
       stated: {
@@ -112,7 +130,7 @@ export const qinshui2025 = {
     },
     {
       categories: ['extreme-poverty'],
-      names: ['特困人员', '城市“三无”人员', '农村五保户', '孤儿', '事实无人抚养儿童'],
+      names: ['特困人员', '城市“三无”人员', '农村五保户', '孤儿', '事实无人抚养儿童', '特困供养范围人员'],
       subsidy: { kind: 'full', cite: 二三(4, '特困人员（城市“三无”人员、农村五保户、孤儿、事实无人抚养儿童等）个人缴费部分由医疗救助基金全额资助，即资助400元，个人不需缴费。') },
       funders: [{ funder: 'medical-assistance-fund', role: 'pays', cite: 二三(4, '个人缴费部分由医疗救助基金全额资助') }],
       mechanism: { kind: 'full-proxy', cite: 二三(4, '全额资助，即资助400元，个人不需缴费。') },
@@ -137,6 +155,7 @@ export const qinshui2025 = {
         {
           paidBefore: '2024-11-06',
           kind: 'refund-after-window',
+          inferred: 退补截止,
           cite: 二三(6, '（对已缴费的稳定脱贫人口，在集中征缴期结束后，按照财政补贴标准进行退补。）'),
         },
       ],
@@ -155,6 +174,7 @@ export const qinshui2025 = {
         {
           paidBefore: '2024-11-06',
           kind: 'refund-after-window',
+          inferred: 退补截止,
           cite: 二三(7, '（对已缴费的城乡居民，在集中征缴期结束后，按照财政补贴标准进行退补。）'),
         },
       ],
@@ -164,7 +184,10 @@ export const qinshui2025 = {
       },
     },
   ],
-  otherCategories: { status: 'silent' },
+  otherCategories: {
+    status: 'silent',
+    mayBeCoveredBy: 二三(5, '在乡重点优抚对象、重度残疾人（Ⅰ级、Ⅱ级）等困难群众继续执行原有的参保资助政策。'),
+  },
 
   // 二、(四) 缴费目标
   targets: [

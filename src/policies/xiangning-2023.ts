@@ -1,6 +1,6 @@
 /**
  * 乡宁县 2023 年度 — 乡政办发〔2022〕65号, 2022-09-27.
- * Source: shared/notices/xiangning-2023.txt. Data only, in the notice's order.
+ * Source: notices/xiangning-2023.txt. Data only, in the notice's order.
  * The notice states no subsidy figure: "特殊人群资助按相关政策规定执行".
  * @module
  */
@@ -25,6 +25,7 @@ export const xiangning2023 = {
     issuer: '乡宁县人民政府办公室',
     issuedOn: '2022-09-27',
     cite: { clause: '文头、落款', quote: '乡政办发〔2022〕65号' },
+    issuedOnCite: { clause: '印发', quote: '2022年9月27日印发' },
     transcriptionNotes: ['One passage after 六、(五) is scanning noise with no meaning; it carries no rule.'],
   },
 

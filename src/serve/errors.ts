@@ -47,7 +47,19 @@ export class HttpError extends Error {
   }
 }
 
-/** 404 for an unknown county or year; 400 for any other bad input. */
+/**
+ * The HTTP status of a library error: 404 for an unknown county or year; 400
+ * for any other bad input, among them `too_large` (a field of the quote too
+ * long, or too many categories: the body itself was within its limit, which
+ * is `payload_too_large`, 413), `unreadable_input` and `ambiguous_category`.
+ * The policy-file codes (`policy_file`, `duplicate_policy`, …) stop the
+ * service at startup (exit code 1) and never reach a response.
+ *
+ * @example
+ * ```ts
+ * statusOf(yibaoError('unknown_county', ['county'], '…', '…')) // 404
+ * ```
+ */
 export function statusOf(e: YibaoError): number {
   return e.code === 'unknown_county' || e.code === 'no_policy_for_year' ? 404 : 400;
 }

@@ -75,6 +75,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const drainMs = int(values['drain-timeout'], 'drain-timeout') ?? 30_000;
   const logger = new Logger(undefined, !values['no-access-log']);
   const policies = loadPolicies(values.policy ?? []);
+  for (const n of policies.notes) logger.log('info', 'policy-replaced', { zh: n.zh, en: n.en });
   const token = values['token-file'] ? tokenCheckFromFile(values['token-file']) : undefined;
   const service = createService({ policies, limits, token, cors: values.cors ?? [], logger });
   const { server } = service;
@@ -87,7 +88,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   });
   const addr = server.address();
   const where = typeof addr === 'object' && addr ? `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}` : String(addr);
-  logger.log('info', 'listening', { url: where, policies: policies.byId.size, token: Boolean(token), cors: values.cors ?? [] });
+  logger.log('info', 'listening', { url: where, policies: policies.count, token: Boolean(token), cors: values.cors ?? [] });
   logger.flush();
   return new Promise((resolve) => {
     const stop = (signal: string) => {

@@ -97,7 +97,8 @@ function examples() {
   const outs: Record<string, { summary: string; value: unknown }> = {};
   for (const p of BUILTIN_POLICIES) {
     const rule = p.categories.find((r) => !r.categories.includes('ordinary')) ?? p.categories[0]!;
-    const value = { county: p.county.name, coverageYear: p.coverageYear.year, categories: [rule.names[0]!], paidOn: p.collection.start.date };
+    const paidOn = p.collection?.start.date;
+    const value = { county: p.county.name, coverageYear: p.coverageYear.year, categories: [rule.names[0]!], ...(paidOn ? { paidOn } : {}) };
     const summary = `${p.county.name} ${p.coverageYear.year} ${rule.names[0]} (${p.document.number})`;
     ins[p.id] = { summary, value };
     outs[p.id] = { summary, value: quote(value) };

@@ -4,8 +4,7 @@
  * byte for byte, with the job's summary as JSON in the `X-Yibao-Summary`
  * header. The directory is removed whatever happens.
  *
- * This file is the service's only link to the roster job: when the job moves
- * (src/cli/roster/), only the import below changes.
+ * This file is the service's only link to the roster job (src/cli/roster/).
  *
  * @module
  */
@@ -18,6 +17,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { RosterFileError, runRoster, type RosterSummary } from '../cli/roster.js';
 import { saveUpload, expectMedia } from './body.js';
+import type { PolicyRegistry } from '../registry.js';
 import { HttpError } from './errors.js';
 
 export const CSV = 'text/csv';
@@ -57,8 +57,8 @@ export function summaryHeader(s: RosterSummary): string {
   return asciiJson(rest);
 }
 
-/** Runs the job on an upload and streams its output back. */
-export async function handleRoster(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, maxUpload: number): Promise<void> {
+/** Runs the job on an upload, against the service's registry (built-ins and `--policy` files), and streams its output back. */
+export async function handleRoster(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, maxUpload: number, registry?: PolicyRegistry): Promise<void> {
   const type = expectMedia(req, [CSV, XLSX]);
   const q = rosterQuery(query);
   const dir = await mkdtemp(join(tmpdir(), 'yibao-serve-'));
@@ -68,7 +68,7 @@ export async function handleRoster(req: IncomingMessage, res: ServerResponse, qu
     await saveUpload(req, input, maxUpload);
     let summary: RosterSummary;
     try {
-      summary = await runRoster({ input, out, county: q.county, year: q.year, lang: q.lang });
+      summary = await runRoster({ input, out, county: q.county, year: q.year, lang: q.lang, registry });
     } catch (e) {
       if (e instanceof RosterFileError) throw new HttpError(400, 'invalid_roster', e.zh, e.en);
       throw e;

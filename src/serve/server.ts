@@ -91,19 +91,19 @@ export function createService(opts: ServiceOptions): Service {
     '/readyz': {
       GET: (_req, res) => {
         if (!ready) throw new HttpError(503, 'not_ready', '服务正在停止', 'the service is shutting down');
-        sendJson(res, 200, JSON.stringify({ status: 'ready', policies: byId.size }));
+        sendJson(res, 200, JSON.stringify({ status: 'ready', policies: opts.policies.count }));
       },
     },
     '/openapi.json': { GET: (_req, res) => sendJson(res, 200, (openapi ??= JSON.stringify(openApiDocument({ registry, token: Boolean(opts.token), limits })))) },
     '/v1/quote': { POST: (req, res) => handleQuote(req, res, qctx) },
     '/v1/quotes': { POST: (req, res) => handleQuotes(req, res, qctx) },
-    '/v1/roster': { POST: (req, res, q) => handleRoster(req, res, q(), limits.maxUpload) },
+    '/v1/roster': { POST: (req, res, q) => handleRoster(req, res, q(), limits.maxUpload, registry) },
     '/v1/policies': { GET: (_req, res) => sendJson(res, 200, policyList) },
   };
   const policyRoute: Record<string, Handler> = {
     GET: (req, res) => {
       const id = decodeURIComponent(req.url!.split('?')[0]!.slice('/v1/policies/'.length));
-      const p = byId.get(id);
+      const p = byId(id);
       if (!p) throw new HttpError(404, 'unknown_policy', `没有这项政策：${id}`, `no such policy: ${id}`, ['id']);
       sendJson(res, 200, JSON.stringify(p));
     },

@@ -4,7 +4,11 @@
  * custom-functions-metadata. Errors become CustomFunctions.Error values with
  * the message; amounts come back as numbers.
  */
+import { safeDefinePolicy } from '../policy.js';
 import * as S from './functions.js';
+
+// A policy given as JSON text is validated and audited as definePolicy does.
+S.setPolicyDefiner(safeDefinePolicy);
 
 declare const CustomFunctions: {
   associate(id: string, f: (...args: never[]) => unknown): void;
@@ -27,10 +31,11 @@ function excel(out: S.Out | S.Out[][]): unknown {
  * @param year 待遇年度, e.g. 2022
  * @param [categories] 类别：低保对象 …（多个用 、 分隔）
  * @param [paidOn] 缴费日期
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 个人缴费（元）
  */
-export function individual(county: any, year: any, categories?: any, paidOn?: any): any {
-  return excel(S.YIBAO_INDIVIDUAL(county, year, categories, paidOn));
+export function individual(county: any, year: any, categories?: any, paidOn?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_INDIVIDUAL(county, year, categories, paidOn, policy));
 }
 
 /**
@@ -40,10 +45,11 @@ export function individual(county: any, year: any, categories?: any, paidOn?: an
  * @param year 待遇年度
  * @param [categories] 类别
  * @param [paidOn] 缴费日期
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 资助（元）
  */
-export function subsidy(county: any, year: any, categories?: any, paidOn?: any): any {
-  return excel(S.YIBAO_SUBSIDY(county, year, categories, paidOn));
+export function subsidy(county: any, year: any, categories?: any, paidOn?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_SUBSIDY(county, year, categories, paidOn, policy));
 }
 
 /**
@@ -53,10 +59,11 @@ export function subsidy(county: any, year: any, categories?: any, paidOn?: any):
  * @param year 待遇年度
  * @param [categories] 类别
  * @param [paidOn] 缴费日期
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 缴费时应缴（元）
  */
-export function due(county: any, year: any, categories?: any, paidOn?: any): any {
-  return excel(S.YIBAO_DUE(county, year, categories, paidOn));
+export function due(county: any, year: any, categories?: any, paidOn?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_DUE(county, year, categories, paidOn, policy));
 }
 
 /**
@@ -66,10 +73,11 @@ export function due(county: any, year: any, categories?: any, paidOn?: any): any
  * @param year 待遇年度
  * @param [categories] 类别
  * @param [paidOn] 缴费日期
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 事后补退（元）
  */
-export function reimbursed(county: any, year: any, categories?: any, paidOn?: any): any {
-  return excel(S.YIBAO_REIMBURSED(county, year, categories, paidOn));
+export function reimbursed(county: any, year: any, categories?: any, paidOn?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_REIMBURSED(county, year, categories, paidOn, policy));
 }
 
 /**
@@ -80,10 +88,11 @@ export function reimbursed(county: any, year: any, categories?: any, paidOn?: an
  * @param [categories] 类别
  * @param [paidOn] 缴费日期
  * @param [lang] zh 或 en
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 资金来源
  */
-export function funders(county: any, year: any, categories?: any, paidOn?: any, lang?: any): any {
-  return excel(S.YIBAO_FUNDERS(county, year, categories, paidOn, lang));
+export function funders(county: any, year: any, categories?: any, paidOn?: any, lang?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_FUNDERS(county, year, categories, paidOn, lang, policy));
 }
 
 /**
@@ -94,10 +103,11 @@ export function funders(county: any, year: any, categories?: any, paidOn?: any, 
  * @param [categories] 类别
  * @param [paidOn] 缴费日期
  * @param [lang] zh 或 en
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 资助方式
  */
-export function mechanism(county: any, year: any, categories?: any, paidOn?: any, lang?: any): any {
-  return excel(S.YIBAO_MECHANISM(county, year, categories, paidOn, lang));
+export function mechanism(county: any, year: any, categories?: any, paidOn?: any, lang?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_MECHANISM(county, year, categories, paidOn, lang, policy));
 }
 
 /**
@@ -107,10 +117,11 @@ export function mechanism(county: any, year: any, categories?: any, paidOn?: any
  * @param year 待遇年度
  * @param paidOn 缴费日期
  * @param [birthDate] 出生日期（新生儿）
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns TRUE 或 FALSE
  */
-export function windowOpen(county: any, year: any, paidOn: any, birthDate?: any): any {
-  return excel(S.YIBAO_WINDOW_OPEN(county, year, paidOn, birthDate));
+export function windowOpen(county: any, year: any, paidOn: any, birthDate?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_WINDOW_OPEN(county, year, paidOn, birthDate, policy));
 }
 
 /**
@@ -120,10 +131,11 @@ export function windowOpen(county: any, year: any, paidOn: any, birthDate?: any)
  * @param year 待遇年度
  * @param [paidOn] 缴费日期
  * @param [birthDate] 出生日期（新生儿）
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 开始、结束
  */
-export function coverage(county: any, year: any, paidOn?: any, birthDate?: any): any[][] {
-  return excel(S.YIBAO_COVERAGE(county, year, paidOn, birthDate)) as any[][];
+export function coverage(county: any, year: any, paidOn?: any, birthDate?: any, policy?: any[][]): any[][] {
+  return excel(S.YIBAO_COVERAGE(county, year, paidOn, birthDate, policy)) as any[][];
 }
 
 /**
@@ -134,10 +146,11 @@ export function coverage(county: any, year: any, paidOn?: any, birthDate?: any):
  * @param [categories] 类别
  * @param [paidOn] 缴费日期
  * @param [lang] zh 或 en
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 依据
  */
-export function explain(county: any, year: any, categories?: any, paidOn?: any, lang?: any): any {
-  return excel(S.YIBAO_EXPLAIN(county, year, categories, paidOn, lang));
+export function explain(county: any, year: any, categories?: any, paidOn?: any, lang?: any, policy?: any[][]): any {
+  return excel(S.YIBAO_EXPLAIN(county, year, categories, paidOn, lang, policy));
 }
 
 /**
@@ -145,10 +158,11 @@ export function explain(county: any, year: any, categories?: any, paidOn?: any, 
  * @customfunction ROSTER
  * @param block 花名册区域（县、待遇年度、类别、缴费日期[、出生日期]）
  * @param [lang] zh 或 en
+ * @param [policy] 自定义政策：JSON 文本所在的单元格或区域（可选）/ your policy as JSON text, a cell or a range
  * @returns 缴费标准、个人缴费、资助、缴费时应缴、事后补退、资助方式、资金来源、适用类别、在征缴期内、待遇开始、待遇结束、状态、说明
  */
-export function roster(block: any[][], lang?: any): any[][] {
-  return excel(S.YIBAO_ROSTER(block, lang)) as any[][];
+export function roster(block: any[][], lang?: any, policy?: any[][]): any[][] {
+  return excel(S.YIBAO_ROSTER(block, lang, policy)) as any[][];
 }
 
 if (typeof CustomFunctions !== 'undefined') {

@@ -22,7 +22,7 @@ const sampleRows = sampleText.trimEnd().split('\r\n').length - 1;
 
 type Row = Record<string, string | null>;
 const roster = (input: string, out: string, ...more: string[]) => {
-  const r = run('roster', input, '--out', out, '--json', ...more);
+  const r = run('roster', input, '--out', out, '--json', '--lang', 'en', ...more);
   return { ...r, summary: r.out ? JSON.parse(r.out) : undefined };
 };
 
@@ -47,8 +47,8 @@ describe('yibao-rules roster', () => {
     const dup = rows.filter((r) => r.errorCode === 'duplicate_id');
     expect(dup).toHaveLength(2);
     expect(dup[0]!['身份证号']).toBe(dup[1]!['身份证号']);
-    // A duplicated row still shows its computed amounts, for the clerk to check.
-    expect(dup.every((r) => r.subsidy !== null && r.individual !== null)).toBe(true);
+    // A flagged row shows no amounts (they are not in the totals either).
+    expect(dup.every((r) => r.subsidy === null && r.individual === null && r.standard === null)).toBe(true);
     const bad = rows.filter((r) => r.errorCode === 'invalid_id');
     expect(bad.map((r) => r['姓名'])).toEqual(['吴错一', '吴错二']);
   });
@@ -120,7 +120,7 @@ describe('yibao-rules roster', () => {
   it('exits 0 when every row is good, and takes county and year from flags', () => {
     const f = join(dir, 'good.csv');
     writeFileSync(f, '姓名,类别\n甲,低保对象\n乙,\n');
-    const r = roster(f, join(dir, 'good.out.csv'), '--county', '岢岚', '--year', '2022');
+    const r = roster(f, join(dir, 'good.out.csv'), '--county', '岢岚', '--year', '2022', '--no-id-check');
     expect(r.code).toBe(0);
     expect(r.summary.totals.subsidy).toBe('280.00');
   });
@@ -153,18 +153,28 @@ describe('yibao-rules roster', () => {
     const [head, ...body] = parseCsv(readFileSync(join(dir, 'agree.csv')));
     const fromJson = JSON.parse(readFileSync(join(dir, 'agree.json'), 'utf8')) as Row[];
     const keys = Object.keys(fromJson[0]!);
-    const original = head!.length - 16;
-    expect(body.map((r) => Object.fromEntries(r.map((v, i) => (i < original ? [head![i], v] : [keys[i], v === '' ? null : v]))))).toEqual(fromJson);
+    const original = head!.length - 17;
+    const listKeys = new Set(['funders', 'warnings', 'warningCodes']);
+    const typed = (k: string, v: string) => (k === 'windowOpen' ? (v === '' ? null : v === 'yes') : listKeys.has(k) ? (v === '' ? [] : v.split(k === 'warningCodes' ? ';' : '; ')) : v === '' ? null : v);
+    expect(body.map((r) => Object.fromEntries(r.map((v, i) => (i < original ? [head![i], v] : [keys[i], typed(keys[i]!, v)]))))).toEqual(fromJson);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'agree.xlsx'));
     const codes: unknown[] = [];
-    wb.worksheets[0]!.eachRow((row, n) => void (n > 1 && codes.push((row.values as unknown[])[head!.length - 1] ?? null))); // values are 1-based
+    const subsidies: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row, n) => {
+      if (n === 1) return;
+      codes.push((row.values as unknown[])[head!.length - 1] ?? null); // values are 1-based
+      subsidies.push((row.values as unknown[])[original + 3] ?? null);
+    });
     expect(codes).toEqual(fromJson.map((r) => r.errorCode));
+    // Money as numbers (0.00 format), blanks blank.
+    expect(subsidies).toEqual(fromJson.map((r) => (r.subsidy === null ? null : Number(r.subsidy))));
+    expect(wb.worksheets[0]!.getRow(2).getCell(original + 3).numFmt).toBe('0.00');
     // The duplicates are flagged after the pass; every other line starts with the input line as it was.
     const inLines = sampleText.split('\r\n').slice(1, -1);
     const outLines = readFileSync(join(dir, 'agree.csv'), 'utf8').split('\r\n').slice(1, -1);
     outLines.forEach((l, i) => expect(l.startsWith(`${inLines[i]},`)).toBe(true));
-    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('may write over its own input', () => {
@@ -174,7 +184,7 @@ describe('yibao-rules roster', () => {
     expect(r.code).toBe(2);
     const out = parseCsv(readFileSync(f));
     expect(out).toHaveLength(sampleRows + 1);
-    expect(out[0]).toContain('资助金额');
+    expect(out[0]).toContain('subsidy');
   });
 
   it('a missing file: exit 1', () => {
@@ -193,6 +203,20 @@ describe('yibao-rules quote, policies, policy, help', () => {
     const j = JSON.parse(run('quote', '--county', 'kelan', '--year', '2022', '--category', '低保对象', '--json').out);
     expect(j.subsidy).toBe('280.00');
     expect(run('quote', '--county', 'kelan', '--year', '2022', '--lang', 'en').out).toMatch(/individual: 320\.00/);
+  });
+  it('quote reads dates as offices write them, with the roster\'s reader', () => {
+    const iso = JSON.parse(run('quote', '--county', '岢岚', '--year', '2022', '--paid-on', '2021-12-01', '--json').out);
+    for (const d of ['2021/12/1', '2021年12月1日', '20211201', '44531']) {
+      const r = run('quote', '--county', '岢岚', '--year', '2022', '--paid-on', d, '--json');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out)).toEqual(iso);
+    }
+  });
+  it('npm start: the summary has a table per policy, all five counties by name', () => {
+    const r = run('roster', SAMPLE, '--out', join(dir, 'start.csv'));
+    expect(r.code).toBe(2);
+    for (const c of ['乡宁县', '陵川县', '岢岚县', '民权县', '沁水县']) expect(r.out).toContain(c);
+    expect(r.out).toMatch(/编码: UTF-8/);
   });
   it('a bad quote is exit 1 with the typed error', () => {
     const r = run('quote', '--county', '岢岚', '--year', '2022', '--paid-on', '2021-02-30');

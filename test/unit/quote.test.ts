@@ -108,9 +108,20 @@ describe('several identities', () => {
     expect(q.explain.find((s) => s.step === 'rule')!.cite!.quote).toContain('继续执行原有的参保资助政策');
   });
   it('a category the notice does not mention gets no subsidy, with a warning', () => {
+    const q = quote({ county: '民权', coverageYear: 2024, categories: ['sudden-severe-hardship', 'special-care'] });
+    expect(q).toMatchObject({ status: 'determined', subsidy: '80.00', appliedCategory: 'sudden-severe-hardship' });
+    const s = quote({ county: '民权', coverageYear: 2024, categories: ['special-care'] });
+    expect(s).toMatchObject({ status: 'determined', subsidy: '0.00', individual: '380.00', appliedCategory: 'ordinary' });
+    expect(s.warnings.map((w) => w.code)).toContain('silent-category');
+  });
+  it('Minquan 四: 重度残疾人 is named (职责分工) without a figure — "no subsidy stated", not "not mentioned"', () => {
     const q = quote({ county: '民权', coverageYear: 2024, categories: ['重度残疾人'] });
     expect(q).toMatchObject({ status: 'determined', subsidy: '0.00', individual: '380.00', appliedCategory: 'ordinary' });
-    expect(q.warnings.map((w) => w.code)).toContain('silent-category');
+    const codes = q.warnings.map((w) => w.code);
+    expect(codes).toContain('no-subsidy-stated');
+    expect(codes).not.toContain('silent-category');
+    expect(q.notApplied[0]).toMatchObject({ category: 'severe-disability', reason: 'no-subsidy-stated' });
+    expect(q.warnings.find((w) => w.code === 'no-subsidy-stated')!.zh).toContain('四');
   });
 });
 
@@ -164,9 +175,27 @@ describe('results', () => {
       expect(s.en).toMatch(/[a-z]/);
     }
   });
-  it('are frozen where shared', () => {
-    const q = quote({ county: '岢岚', coverageYear: 2022 });
-    expect(Object.isFrozen(q)).toBe(true);
-    expect(() => ((q as { individual: string }).individual = '0.00')).toThrow();
+  it('are frozen, all the way down, with or without a payment date', () => {
+    const unfrozen = (v: unknown, path = 'q'): string[] =>
+      v !== null && typeof v === 'object' ? (Object.isFrozen(v) ? Object.entries(v).flatMap(([k, x]) => unfrozen(x, `${path}.${k}`)) : [path]) : [];
+    const inputs: QuoteInput[] = [
+      { county: '岢岚', coverageYear: 2022 },
+      { county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' }, // open
+      { county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-10-08' }, // suspended
+      { county: '岢岚', coverageYear: 2022, paidOn: '2021-12-26' }, // after the end: no coverage, a warning
+      { county: '沁水', coverageYear: 2025, paidOn: '2025-05-30', birthDate: '2025-04-01' }, // newborn window
+      { county: '沁水', coverageYear: 2025, paidOn: '2025-07-30', birthDate: '2025-01-01' }, // newborn refused
+      { county: '岢岚', coverageYear: 2022, paidOn: '2021-12-26', birthDate: '2021-12-01' }, // newborn deferred
+      { county: '岢岚', coverageYear: 2022, categories: ['残疾人'] }, // a broader short form, no date
+      { county: '岢岚', coverageYear: 2022, categories: ['残疾人'], paidOn: '2021-12-01' }, // a broader short form, dated
+    ];
+    for (const input of inputs) {
+      const q = quote(input);
+      expect(unfrozen(q), JSON.stringify(input)).toEqual([]);
+      expect(() => ((q as { individual: string }).individual = '0.00')).toThrow(TypeError);
+      expect(() => (q.explain as unknown[]).push('x')).toThrow(TypeError);
+      // Asked again, the same answer (shared or not, never changed by an earlier caller).
+      expect(quote(input)).toEqual(q);
+    }
   });
 });

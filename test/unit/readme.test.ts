@@ -15,7 +15,7 @@ describe('README', () => {
     const block = /```ts\n(import \{ createRegistry[\s\S]*?)```/.exec(readme)![1]!;
     const dir = `${ROOT}test/.tmp/`;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(`${dir}readme-example.ts`, `${block.replace("from 'yibao-rules'", "from '../../src/index.js'")}\nexport { mine, registry };\n`);
+    writeFileSync(`${dir}readme-example.ts`, `${block.replace("from 'yibao-rules'", "from '../../src/index.js'").replace("from 'yibao-rules/define'", "from '../../src/define.js'")}\nexport { mine, registry };\n`);
     const m = await import(`${dir}readme-example.ts`);
     const { quote } = await import('../../src/index.js');
     expect(quote({ county: '示例', coverageYear: 2026, categories: ['低保对象'] }, m.registry).individual).toBe('80.00');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, safeDefinePolicy, type YibaoIssue } from '../../src/index.js';
+import { BUILTIN_POLICIES, type YibaoIssue } from '../../src/index.js';
+import { safeDefinePolicy } from '../../src/define.js';
 import { jsonSchemas } from '../../src/json-schema.js';
 import { ROOT } from '../helpers.js';
 
@@ -27,13 +28,20 @@ const breakages: Breakage[] = [
   ['an empty quote', (p) => (p.categories[2].subsidy.cite.quote = ''), 'invalid_policy', ['categories', 2, 'subsidy', 'cite', 'quote'], true],
   ['a negative amount', (p) => (p.standard.amount = '-320.00'), 'invalid_policy', ['standard', 'amount'], true],
   ['a float amount with three decimals', (p) => (p.categories[4].subsidy.amount = '280.005'), 'invalid_policy', ['categories', 4, 'subsidy', 'amount'], true],
-  ['an unknown category', (p) => (p.categories[2].categories = ['low-income']), 'unknown_category', ['categories', 2, 'categories', 0], true],
+  ['an unknown category', (p) => (p.categories[2].categories = ['low-income']), 'unknown_category', ['categories', 2, 'categories', 0], false],
   ['an unknown field', (p) => (p.categories[2].note = 'x'), 'unknown_field', ['categories', 2], true],
   ['an impossible date', (p) => (p.collection.end.date = '2021-02-30'), 'invalid_date', ['collection', 'end', 'date'], false],
   ['an end before its start', (p) => (p.collection.end.date = '2021-08-01'), 'invalid_policy', ['collection', 'end', 'date'], false],
   ['a coverage end before its start', (p) => (p.coverage.end = '2021-12-31'), 'invalid_policy', ['coverage', 'end'], false],
   ['two rules for one category', (p) => p.categories.push(p.categories[2]), 'invalid_policy', ['categories', 7, 'categories', 0], false],
-  ['a subsidy without its mechanism', (p) => delete p.categories[2].mechanism, 'invalid_policy', ['categories', 2, 'mechanism'], false],
+  ['a mechanism with neither citation nor inference', (p) => delete p.categories[2].mechanism.cite, 'missing_field', ['categories', 2, 'mechanism', 'cite'], true],
+  ['a funder that is neither shared nor declared', (p) => (p.categories[2].funders[0].funder = 'bank'), 'unknown_funder', ['categories', 2, 'funders', 0, 'funder'], false],
+  ['a category id that is neither shared nor declared', (p) => (p.groups[0].members[0] = 'low-income'), 'unknown_category', ['groups', 0, 'members', 0], false],
+  ['"one-of" funders with one funder', (p) => (p.categories[2].funding = 'one-of'), 'invalid_policy', ['categories', 2, 'funding'], false],
+  ['a public subsidy whose parts do not add up', (p) => (p.publicSubsidy = { total: { amount: '580.00', cite: p.standard.cite }, parts: [{ level: 'central', amount: '348.00', cite: p.standard.cite }, { level: 'provincial', amount: '116.00', cite: p.standard.cite }] }), 'audit_mismatch', ['publicSubsidy', 'total', 'amount'], false],
+  ['more than 20 categories of its own', (p) => (p.categoryDefinitions = Array.from({ length: 21 }, (_, i) => ({ id: `own-${String.fromCharCode(97 + i)}`, names: [`类${i}`], cite: p.standard.cite }))), 'policy_too_large', ['categoryDefinitions'], false],
+  ['more than 30 payment-date conditions', (p) => (p.collection.deadlines = Array.from({ length: 31 }, (_, i) => ({ date: `2021-10-${String(i + 1).padStart(2, '0')}`.replace('2021-10-31', '2021-11-01'), task: { zh: '任务', en: 'task' }, categories: ['minimum-living-allowance'], cite: p.standard.cite }))), 'policy_too_large', ['collection'], false],
+  ['a "not stated" fact that has a value', (p) => (p.notStated = [{ fact: 'collection' }]), 'invalid_policy', ['notStated', 0, 'fact'], false],
   ['a stated result its rule does not give', (p) => (p.categories[2].stated.individual.amount = '45.00'), 'audit_mismatch', ['categories', 2, 'stated', 'individual', 'amount'], false],
 ];
 
@@ -68,4 +76,35 @@ describe('a broken policy is rejected', () => {
   it('rejects what is not a policy at all', () => {
     for (const x of [null, 42, 'kelan', [], {}]) expect(safeDefinePolicy(x).success).toBe(false);
   });
+});
+
+describe('the JSON Schema describes and requires as definePolicy does', () => {
+  it('describes every field in Chinese and English', () => {
+    const missing: string[] = [];
+    const walk = (n: unknown, path: string): void => {
+      if (!n || typeof n !== 'object') return;
+      if (Array.isArray(n)) return n.forEach((x) => walk(x, path));
+      const o = n as Record<string, unknown>;
+      for (const [k, v] of Object.entries((o.properties ?? {}) as Record<string, { description?: string }>)) {
+        const d = v.description ?? '';
+        if (!/[\u4e00-\u9fa5]/.test(d) || !/[a-z]{2}/i.test(d)) missing.push(`${path}.${k}`);
+        walk(v, `${path}.${k}`);
+      }
+      for (const [k, v] of Object.entries(o)) if (k !== 'properties') walk(v, path);
+    };
+    walk(shipped, '');
+    expect(missing).toEqual([]);
+  });
+
+  // Every field of these objects, deleted one at a time: the JSON Schema accepts the result exactly when definePolicy does.
+  const at = (p: any, path: (string | number)[]) => path.reduce((o, k) => o[k], p);
+  const objects: (string | number)[][] = [[], ['county'], ['document'], ['coverageYear'], ['coverage'], ['standard'], ['collection'], ['collection', 'start'], ['categories', 2], ['categories', 2, 'mechanism'], ['categories', 5, 'funders', 1]];
+  for (const path of objects)
+    it(`required fields of ${path.join('.') || 'the policy'}`, () => {
+      for (const k of Object.keys(at(clone(), path))) {
+        const p = clone();
+        delete at(p, path)[k];
+        expect(validate(p), `${[...path, k].join('.')}`).toBe(safeDefinePolicy(p).success);
+      }
+    });
 });
