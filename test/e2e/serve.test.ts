@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, quote, quoteOrError, YibaoError } from '../../src/index.js';
+import { BUILTIN_POLICIES, QUOTE_LIMITS, quote, quoteOrError, YibaoError } from '../../src/index.js';
 import { goldenFiles, ROOT } from '../helpers.js';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -301,6 +301,8 @@ describe('errors: typed, bilingual, the right status, never a stack', () => {
     ['404 unknown county', '/v1/quote', { county: '太原', coverageYear: 2022 }, 404, 'unknown_county'],
     ['404 unknown year', '/v1/quote', { county: '岢岚', coverageYear: 2030 }, 404, 'no_policy_for_year'],
     ['400 a batch not an array', '/v1/quotes', { county: '岢岚' }, 400, 'invalid_json'],
+    ['400 too_large (a field too long; the body is within its limit)', '/v1/quote', { ...OK, county: '岢'.repeat(QUOTE_LIMITS.text + 1) }, 400, 'too_large'],
+    ['400 too_large (too many categories)', '/v1/quote', { ...OK, categories: Array(QUOTE_LIMITS.categories + 1).fill('低保对象') }, 400, 'too_large'],
   ] as const)('%s', async (_, path, body, status, code) => {
     const r = await post(main.url, path, body);
     expect([r.status, r.json.error.code]).toEqual([status, code]);
@@ -479,5 +481,44 @@ describe('SIGTERM drains', () => {
 describe('every response above', () => {
   it('was checked against the OpenAPI document', () => {
     expect(checked).toBeGreaterThanOrEqual(120);
+  });
+});
+
+describe('--policy: the shared loader, for quotes and the roster', () => {
+  const yangqu = join(ROOT, 'fixtures/policies/yangqu-2022.json');
+  let s: Running;
+  beforeAll(async () => {
+    s = await start(['--policy', yangqu]);
+  });
+  afterAll(() => s?.proc.kill('SIGTERM'));
+
+  it('a county only a --policy file knows is quoted, listed, and computed in /v1/roster as the CLI computes it with --policy', async () => {
+    const q = { county: '阳曲', coverageYear: 2022, categories: ['脱贫不稳定人口'] };
+    const r = await post(s.url, '/v1/quote', q);
+    expect(r.status).toBe(200);
+    expect(r.json.policyId).toBe('yangqu-2022');
+    expect((await call(s.url, 'GET', '/v1/policies/yangqu-2022', undefined, {}, '/v1/policies/{id}')).json.id).toBe('yangqu-2022');
+    const csv = join(dir, 'yangqu.csv');
+    writeFileSync(csv, '身份证号,县,待遇年度,类别\n141029195001100001,阳曲县,2022,脱贫不稳定人口\n141029195102110014,阳曲县,2022,\n');
+    const out = join(dir, 'yangqu.yibao.csv');
+    const viaCli = spawnSync(process.execPath, [CLI, 'roster', csv, '--out', out, '--json', '--policy', yangqu], { encoding: 'utf8' });
+    const { output: _, ...summary } = JSON.parse(viaCli.stdout);
+    const res = await fetch(`${s.url}/v1/roster`, { method: 'POST', body: readFileSync(csv), headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(out))).toBe(true);
+    const got = JSON.parse(res.headers.get('x-yibao-summary')!);
+    expect(got).toEqual(summary);
+    expect(JSON.stringify(got)).not.toContain('unknown_county');
+  });
+
+  it.each([
+    ['a missing file', () => [join(dir, 'no-such-policy.json')], 'policy_file'],
+    ['a file that is not JSON', () => (writeFileSync(join(dir, 'bad.json'), '{'), [join(dir, 'bad.json')]), 'policy_file'],
+    ['two files for the same county and year', () => [yangqu, yangqu], 'duplicate_policy'],
+  ] as const)('%s: the service does not start (exit 1, the error in Chinese and English)', async (_, files, code) => {
+    const r = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', ...files().flatMap((f) => ['--policy', f])], { encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`[${code}]`);
+    expect(r.stderr).toMatch(/[\u4e00-\u9fa5]/);
   });
 });
