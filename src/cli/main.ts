@@ -28,6 +28,7 @@ const HELP: Record<string, string> = {
   yibao-rules check <政策文件 policy.json> [--notice 通知.txt] [--json] [--lang zh|en]
   yibao-rules export sql --dialect duckdb|postgres [--policy FILE]... [--table roster] [--out FILE]
   yibao-rules export table --format csv|parquet [--policy FILE]... [--out DIR]
+  yibao-rules serve [--host 127.0.0.1] [--port 8080] [--policy FILE]... [--token-file FILE] [--cors ORIGIN]
 
   每个命令都可加 --policy <文件>（可重复）：使用本县自己的政策文件（JSON）。
   Every command takes --policy <file> (repeatable): your county's own policy file (JSON).
@@ -263,6 +264,10 @@ async function main(argv: string[]): Promise<number> {
       const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'], registry });
       print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
       return 0;
+    }
+    case 'serve': {
+      const { serveCommand } = await import('../serve/index.js');
+      return serveCommand(rest);
     }
     case 'draft': {
       const { values, positionals } = parseArgs({ args: rest, options: { ...common, out: { type: 'string' }, report: { type: 'string' } }, allowPositionals: true });

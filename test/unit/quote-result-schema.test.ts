@@ -80,3 +80,19 @@ describe('schema/quote-result.json', () => {
     expect(validate(noName)).toBe(false);
   });
 });
+
+describe('QuoteResultSchema (strict)', () => {
+  it('rejects what is not a quote: an extra field, a number for money, money without fen, a missing field', () => {
+    const q = quote({ county: '岢岚', coverageYear: 2022 });
+    expect(QuoteResultSchema.safeParse(q).success).toBe(true);
+    expect(QuoteResultSchema.safeParse({ ...q, extra: 1 }).success).toBe(false);
+    expect(QuoteResultSchema.safeParse({ ...q, standard: 320 }).success).toBe(false);
+    expect(QuoteResultSchema.safeParse({ ...q, standard: '320' }).success).toBe(false);
+    const { warnings: _, ...missing } = q;
+    expect(QuoteResultSchema.safeParse(missing).success).toBe(false);
+  });
+
+  it('describes every field in Chinese and English', () => {
+    for (const [k, v] of Object.entries(QuoteResultSchema.shape)) expect(v.description, k).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z"]/);
+  });
+});
