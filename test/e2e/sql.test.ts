@@ -89,7 +89,8 @@ describe('decision table rows', () => {
 type Db = { exec(sql: string): Promise<void>; rows(sql: string): Promise<Record<string, unknown>[]> };
 
 function equivalence(name: string, dialect: Dialect, open: () => Promise<Db & { close(): Promise<void> }>, skip: boolean) {
-  describe.skipIf(skip)(`${name}: yibao_quoted equals quote() row by row`, () => {
+  // CI installs PostgreSQL (.ci/run): there a missing server fails the run instead of skipping.
+  describe.skipIf(skip && !process.env.CI)(`${name}: yibao_quoted equals quote() row by row`, () => {
     let db: Db & { close(): Promise<void> };
     beforeAll(async () => {
       db = await open();

@@ -173,7 +173,8 @@ function rosterCodesOf(p: Policy, rows: readonly InputRow[]): string[] {
 
 const CASES = [...BUILTIN_POLICIES, ...loaded].map((p) => ({ p, user: loaded.includes(p), rows: rowsFor(compiled(p)) }));
 
-describe.skipIf(!soffice)('yibao-rules workbook, filled with every kind of row and recalculated by LibreOffice Calc', () => {
+// CI installs LibreOffice (.ci/run): there a missing soffice fails the run instead of skipping.
+describe.skipIf(!soffice && !process.env.CI)('yibao-rules workbook, filled with every kind of row and recalculated by LibreOffice Calc', () => {
   const sheets = new Map<string, string[][]>();
   const rosterCodes = new Map<string, string[]>();
   beforeAll(async () => {
