@@ -30,8 +30,8 @@ const HELP: Record<string, string> = {
   yibao-rules export table --format csv|parquet [--policy FILE]... [--out DIR]
   yibao-rules serve [--host 127.0.0.1] [--port 8080] [--policy FILE]... [--token-file FILE] [--cors ORIGIN]
 
-  每个命令都可加 --policy <文件>（可重复）：使用本县自己的政策文件（JSON）。
-  Every command takes --policy <file> (repeatable): your county's own policy file (JSON).
+  quote、policies、policy、roster、workbook、export、serve 都可加 --policy <文件>（可重复）：本县自己的政策文件（JSON）。
+  Those commands take --policy <file> (repeatable): your county's own policy file (JSON).
 
 每个命令都有 --help。Each command has --help.
 退出码 Exit codes: 0 成功 success · 1 失败 failure · 2 完成但部分行有错误 done, some rows had errors`,
