@@ -17,6 +17,7 @@ import { evaluateRule, type RuleAmounts } from './evaluate.js';
 import { deepFreeze as freeze } from './freeze.js';
 import { formatFen, formatRate, percentOfFen, toFen } from './money.js';
 import type { Policy } from './policy.js';
+import type { ExplainStepKind, NotAppliedReason, QuoteWarningCode } from './quote-codes.js';
 import type { Citation } from './schema.js';
 import {
   CATEGORY_CODES,
@@ -41,8 +42,8 @@ export interface Bilingual {
 
 /** One step of the reasoning, with the clause it rests on. */
 export interface ExplainStep {
-  /** What the step decides: `standard`, `rule`, `exclusion`, `combination`, `funders`, `mechanism`, `precondition`, `window`, `coverage`. */
-  readonly step: string;
+  /** What the step decides: `standard`, `rule`, `exclusion`, `combination`, `funders`, `route`, `mechanism`, `precondition`, `window`, `coverage`. */
+  readonly step: ExplainStepKind;
   /** The clause; `null` where the step rests on a stated assumption of the library or an inference. */
   readonly cite: Citation | null;
   readonly zh: string;
@@ -56,9 +57,10 @@ export interface QuoteWarning {
    * `precondition-assumed`, `depends-on-payment-date`, `no-funder-named`, `either-funder`, `outside-window`,
    * `rounding-assumed`, `window-not-stated`, `coverage-not-stated`, `coverage-inferred`, `standard-not-stated`,
    * `mechanism-not-stated`, `mechanism-hedged`, `mechanism-inferred`, `inferred-cutoff`, `group-deadline-passed`,
-   * `no-refund-outside-window`, `newborn-deferred`, `newborn-refused`, `broader-name`, `may-be-covered`.
+   * `no-refund-outside-window`, `newborn-deferred`, `newborn-refused`, `broader-name`, `may-be-covered`,
+   * `standard-inferred`, `window-inferred` (`QUOTE_WARNING_CODES`).
    */
-  readonly code: string;
+  readonly code: QuoteWarningCode;
   readonly zh: string;
   readonly en: string;
 }
@@ -70,7 +72,7 @@ export interface NotApplied {
   /** Its display name in this policy. */
   readonly name: Bilingual;
   /** `lower`, `tie`, `same-rule`, `excluded`, `unspecified`, `silent`, `no-subsidy-stated`, `precondition`. */
-  readonly reason: string;
+  readonly reason: NotAppliedReason;
   readonly zh: string;
   readonly en: string;
 }
@@ -89,16 +91,23 @@ export interface QuoteFunder {
   readonly share?: string;
 }
 
-/** The answer for one resident. Money as "0.00" strings in yuan, dates as "YYYY-MM-DD". */
-export interface Quote {
+/** The fields every quote has, whatever its `status`. Money as "0.00" strings in yuan, dates as "YYYY-MM-DD". */
+interface QuoteFields {
+  /** The policy the quote rests on, e.g. `"kelan-2022"`. */
   readonly policyId: string;
+  /** `"unspecified"` when the notice defers for the category that decides; then `individual` and `subsidy` are `null`. */
   readonly status: 'determined' | 'unspecified';
-  /** The standard contribution; `null` when the notice states none. */
+  /** The standard individual contribution (yuan); `null` when the notice states none. */
   readonly standard: string | null;
+  /** What the person bears in the end (yuan); `null` when unspecified. */
   readonly individual: string | null;
+  /** The public subsidy (yuan); `null` when unspecified. */
   readonly subsidy: string | null;
+  /** What is collected when paying (yuan); `null` when the mechanism is not stated or the quote is unspecified. */
   readonly dueAtPayment: string | null;
+  /** What is paid back later (yuan); `null` when it cannot be told. */
   readonly reimbursedLater: string | null;
+  /** How the subsidy reaches the person; `null` when unspecified or not stated. */
   readonly mechanism: MechanismCode | null;
   /** Funder ids (shared codes or the policy's own). With `funding: 'one-of'` the notice names them as alternatives. */
   readonly funders: readonly string[];
@@ -106,17 +115,49 @@ export interface Quote {
   readonly funderDetails: readonly QuoteFunder[];
   /** `all-of`: together; `one-of`: either, the notice does not say which; `null`: no funder named or no subsidy. */
   readonly funding: 'all-of' | 'one-of' | null;
+  /** How the subsidy money moves between offices, where the notice states it. */
   readonly route: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   /** The category whose rule applied (a shared code for the built-ins). */
   readonly appliedCategory: string | null;
   /** Its display name in this policy. */
   readonly appliedCategoryName: Bilingual | null;
+  /** The other categories the person holds, and why each did not decide. */
   readonly notApplied: readonly NotApplied[];
+  /** Whether the payment date is inside the collection window (`open: null`: the notice states no window); `null` without a payment date. */
   readonly window: WindowResult | null;
+  /** The coverage period the payment buys; `null` outside the window or when not stated. */
   readonly coverage: { readonly start: string; readonly end: string } | null;
+  /** The reasoning, step by step, each step with its clause. */
   readonly explain: readonly ExplainStep[];
+  /** Assumptions, silences of the notice and ties the caller should know about. */
   readonly warnings: readonly QuoteWarning[];
 }
+
+/** A quote whose amounts the notice determines: `individual` and `subsidy` are strings. */
+export interface DeterminedQuote extends QuoteFields {
+  /** The notice determines the amounts. */
+  readonly status: 'determined';
+  /** What the person bears in the end (yuan), e.g. `"280.00"`. */
+  readonly individual: string;
+  /** The public subsidy (yuan), e.g. `"40.00"`. */
+  readonly subsidy: string;
+}
+
+/** A quote where the notice defers for the category that decides: no amounts. */
+export interface UnspecifiedQuote extends QuoteFields {
+  /** The notice defers for the category that decides. */
+  readonly status: 'unspecified';
+  /** `null`: the notice states no amount for this person. */
+  readonly individual: null;
+  /** `null`: the notice states no amount for this person. */
+  readonly subsidy: null;
+}
+
+/**
+ * The answer for one resident. Money as "0.00" strings in yuan, dates as "YYYY-MM-DD".
+ * Checking `status === 'determined'` narrows `individual` and `subsidy` to `string`.
+ */
+export type Quote = DeterminedQuote | UnspecifiedQuote;
 
 interface CompiledRule {
   readonly rule: Rule;
@@ -268,7 +309,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
             mask: mask(w.categories),
             until: parseCivilDate(w.until)!,
             result: Object.freeze({ open: true, reason: 'group-extension' as const }),
-            step: freeze({ step: 'window', cite: w.cite, zh: `缴费日期在为${w.categories.map((c) => names[index.get(c)!]!.zh).join('、')}延长的缴费期内（至 ${w.until}）`, en: `the payment date is inside the extension for ${w.categories.map((c) => names[index.get(c)!]!.en).join(', ')} (until ${w.until})` }),
+            step: freeze({ step: 'window' as const, cite: w.cite, zh: `缴费日期在为${w.categories.map((c) => names[index.get(c)!]!.zh).join('、')}延长的缴费期内（至 ${w.until}）`, en: `the payment date is inside the extension for ${w.categories.map((c) => names[index.get(c)!]!.en).join(', ')} (until ${w.until})` }),
           },
         ]
       : [],
@@ -371,19 +412,19 @@ function buildSteps(p: Policy): CompiledPolicy['steps'] {
   const c = p.collection;
   const nb = c?.specialWindows.find((w) => w.kind === 'newborn');
   const months = nb?.kind === 'newborn' ? nb.withinMonthsOfBirth : undefined;
-  const ns = { step: 'window', cite: null, zh: '通知未规定征缴期，无法判断缴费日期是否在期内', en: 'the notice states no collection window: whether the payment date is inside it cannot be told' };
-  const windowNotStated = { code: 'window-not-stated', zh: '通知未规定征缴期：缴费日期能否享受待遇无法判断', en: 'the notice states no collection window: whether this payment buys coverage cannot be told' };
-  const noRefund = { code: 'no-refund-outside-window', zh: '缴费日期不在征缴期内：不享受待遇，也不能据此承诺退补', en: 'the payment date is outside the window: it buys no coverage, and no refund can be promised for it' };
+  const ns: ExplainStep = { step: 'window', cite: null, zh: '通知未规定征缴期，无法判断缴费日期是否在期内', en: 'the notice states no collection window: whether the payment date is inside it cannot be told' };
+  const windowNotStated: QuoteWarning = { code: 'window-not-stated', zh: '通知未规定征缴期：缴费日期能否享受待遇无法判断', en: 'the notice states no collection window: whether this payment buys coverage cannot be told' };
+  const noRefund: QuoteWarning = { code: 'no-refund-outside-window', zh: '缴费日期不在征缴期内：不享受待遇，也不能据此承诺退补', en: 'the payment date is outside the window: it buys no coverage, and no refund can be promised for it' };
   const coverage = p.coverage
     ? {
-        step: 'coverage',
+        step: 'coverage' as const,
         cite: p.coverage.cite ?? null,
         zh: `待遇享受期 ${p.coverage.start} 至 ${p.coverage.end}${p.coverage.inferred ? `（推断：${p.coverage.inferred.reasoning}）` : ''}`,
         en: `coverage ${p.coverage.start} to ${p.coverage.end}${p.coverage.inferred ? ` (inferred: ${p.coverage.inferred.reasoning})` : ''}`,
       }
     : undefined;
-  const newborn = { step: 'window', cite: nb?.cite ?? null, zh: `新生儿自出生之日起 ${months} 个月内参保缴费，享受当年度待遇`, en: `a newborn enrolled within ${months} months of birth is covered for the current year` };
-  const refused = { step: 'window', cite: nb?.cite ?? null, zh: `新生儿出生已超过 ${months} 个月，逾期不予办理`, en: `more than ${months} months after birth: the notice refuses a late enrolment ("逾期不予办理")` };
+  const newborn: ExplainStep = { step: 'window', cite: nb?.cite ?? null, zh: `新生儿自出生之日起 ${months} 个月内参保缴费，享受当年度待遇`, en: `a newborn enrolled within ${months} months of birth is covered for the current year` };
+  const refused: ExplainStep = { step: 'window', cite: nb?.cite ?? null, zh: `新生儿出生已超过 ${months} 个月，逾期不予办理`, en: `more than ${months} months after birth: the notice refuses a late enrolment ("逾期不予办理")` };
   if (!c)
     return {
       coverage,
@@ -511,7 +552,7 @@ export function decide(cp: CompiledPolicy, mask: number, ctx: number): Quote {
   const mentioned: Array<{ bit: number; cite: Citation }> = [];
   const held: number[] = [];
   for (let i = 1; i < cp.categoryIds.length; i++) if (mask & (1 << i)) held.push(i);
-  const na = (bit: number, reason: string, zh: string, en: string) => notApplied.push({ category: cp.categoryIds[bit]!, name: nm(bit), reason, zh, en });
+  const na = (bit: number, reason: NotAppliedReason, zh: string, en: string) => notApplied.push({ category: cp.categoryIds[bit]!, name: nm(bit), reason, zh, en });
   const defs = p.categoryDefinitions ?? [];
 
   for (const c of held) {

@@ -9,7 +9,8 @@
  * @packageDocumentation
  */
 export { quote, safeQuote, quoteOrError, QUOTE_LIMITS, type QuoteInput } from './quote.js';
-export type { Quote, ExplainStep, QuoteWarning, NotApplied, QuoteFunder, Bilingual } from './engine.js';
+export type { Quote, DeterminedQuote, UnspecifiedQuote, ExplainStep, QuoteWarning, NotApplied, QuoteFunder, Bilingual } from './engine.js';
+export type { QuoteWarningCode, NotAppliedReason, ExplainStepKind } from './quote-codes.js';
 export { compilePolicy, type CompiledPolicy } from './engine.js';
 export type { WindowResult, WindowReason } from './window.js';
 export type { Policy, AuditFinding } from './policy.js';

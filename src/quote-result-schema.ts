@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { MONEY_PATTERN, RATE_PATTERN } from './money.js';
+import { EXPLAIN_STEPS, NOT_APPLIED_REASONS, QUOTE_WARNING_CODES } from './quote-codes.js';
 import { MECHANISM_CODES } from './vocabulary.js';
 
 /** "中文 / English": one description in both languages. */
@@ -102,7 +103,7 @@ export const QuoteResultSchema = z
         z.strictObject({
           category: categoryId,
           name,
-          reason: z.string().describe(d('原因代码，如 lower、tie、same-rule、excluded、unspecified、silent、precondition', 'why, e.g. lower, tie, same-rule, excluded, unspecified, silent, precondition')),
+          reason: z.enum(NOT_APPLIED_REASONS).describe(d('原因代码，如 lower、tie、same-rule、excluded、unspecified、silent、precondition', 'why, e.g. lower, tie, same-rule, excluded, unspecified, silent, precondition')),
           ...bilingual,
         }),
       )
@@ -127,14 +128,14 @@ export const QuoteResultSchema = z
     explain: z
       .array(
         z.strictObject({
-          step: z.string().describe(d('该步骤决定的内容，如 standard、rule、funders、window、coverage', 'what the step decides, e.g. standard, rule, funders, window, coverage')),
+          step: z.enum(EXPLAIN_STEPS).describe(d('该步骤决定的内容，如 standard、rule、funders、window、coverage', 'what the step decides, e.g. standard, rule, funders, window, coverage')),
           cite: citation.nullable(),
           ...bilingual,
         }),
       )
       .describe(d('计算依据，每步附条款', 'The steps, each with its clause.')),
     warnings: z
-      .array(z.strictObject({ code: z.string().describe(d('提示代码', 'warning code')), ...bilingual }))
+      .array(z.strictObject({ code: z.enum(QUOTE_WARNING_CODES).describe(d('提示代码', 'warning code')), ...bilingual }))
       .describe(d('假定与通知未规定之处', 'Assumptions and silences.')),
   })
   .describe(d('一位居民的 quote 结果', 'The answer of `quote` for one resident.'));
