@@ -58,6 +58,29 @@ describe('every row accounted for', () => {
     expect(r.rows.at(-1)![0]).toBe('张三');
     expect(r.s.totals.subsidy).toBe('280.00');
   });
+  it('GB18030 with a byte that is not GB18030 after 5 MB is exit 1, and a previous output stays as it was', async () => {
+    const rows = Array.from({ length: 95_000 }, (_, i) => `张${i},${id(i % 50_000)},岢岚,2022,低保对象,2021-12-01`);
+    const good = iconv.encode([HEAD, ...rows, ''].join('\n'), 'gb18030');
+    expect(good.length).toBeGreaterThan(5 << 20);
+    // 0x81 0x20: a lead byte without its trail byte, near the end.
+    const bad = Buffer.concat([good.subarray(0, good.length - 40), Buffer.from([0x81, 0x20]), good.subarray(good.length - 40)]);
+    const out = join(dir, `kept${k++}.csv`);
+    writeFileSync(out, 'previous output\n');
+    await expect(runRoster({ input: file(bad), out, lang: 'zh' })).rejects.toThrow(/无法识别文件编码/);
+    expect(readFileSync(out, 'utf8')).toBe('previous output\n');
+  });
+  it.each([['gb18030'], ['utf-16le']] as const)('%s: the line of an unterminated quote counts the lines of the file', async (enc) => {
+    const body = lines(200);
+    body[150] = body[150]!.replace('居民150', '"居民150');
+    const text = [HEAD, ...body].join('\r\n');
+    const bytes = enc === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await expect(job(file(bytes))).rejects.toThrow(/第 152 行：引号未闭合/);
+  });
+  it('UTF-16 LE with bytes cut in the middle of a character is exit 1', async () => {
+    const text = [HEAD, ...lines(3)].join('\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le'), Buffer.from([0x00, 0xd8, 0x41])]);
+    await expect(job(file(bytes))).rejects.toThrow(/不是有效的 UTF-16 LE 文本/);
+  });
   it.each([['utf-16le'], ['utf-16be']] as const)('%s with BOM, tab-separated (Excel "Unicode text")', async (enc) => {
     const text = `\uFEFF${[HEAD, ...lines(3, 0), line(3, '低保对象')].map((l) => l.replace(/,/g, '\t')).join('\r\n')}\r\n`;
     const bytes = enc === 'utf-16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf16le').swap16();

@@ -114,6 +114,10 @@ export async function commit(temp: string, target: string): Promise<void> {
   }
 }
 
+/** Bytes queued for writing above which a writer waits, and to which the queue drains before it goes on. */
+const HIGH_WATER = 12 << 20;
+const LOW_WATER = 4 << 20;
+
 /**
  * A file written in order from large buffers, with back-pressure and no
  * lost errors: a write error (a full disk) rejects the next {@link write}
@@ -123,6 +127,8 @@ export class FileSink {
   private chain: Promise<void> = Promise.resolve();
   private queued = 0;
   private failure: unknown;
+  /** Callers waiting for the queue to drain to {@link LOW_WATER}. */
+  private waiting: Array<() => void> = [];
   private constructor(private readonly fh: FileHandle) {}
 
   /** Opens (creates or truncates) `path` and notes it as a temporary file. */
@@ -144,9 +150,16 @@ export class FileSink {
       } finally {
         this.queued -= bytes.length;
         release?.();
+        if (this.queued <= LOW_WATER && this.waiting.length) for (const w of this.waiting.splice(0)) w();
       }
     });
-    return this.queued > 1 << 23 ? this.settled() : undefined;
+    return this.queued > HIGH_WATER ? this.drained() : undefined;
+  }
+
+  /** Waits until what is queued is down to {@link LOW_WATER} (writing goes on meanwhile); throws the first write error. */
+  private async drained(): Promise<void> {
+    if (this.queued > LOW_WATER) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure;
   }
 
   /** Waits for what is queued; throws the first write error. */
@@ -155,11 +168,14 @@ export class FileSink {
     if (this.failure) throw this.failure;
   }
 
-  /** Writes what is queued, flushes it to disk and closes the file; throws the first write error. */
+  /**
+   * Writes what is queued and closes the file; throws the first write error.
+   * Not flushed to disk here: {@link commit} flushes the file that is put in
+   * place (working files that are only copied from need not be).
+   */
   async close(): Promise<void> {
     try {
       await this.settled();
-      await this.fh.sync();
     } finally {
       await this.fh.close();
     }

@@ -93,7 +93,7 @@ async function findHeader(src: RosterSource, opts: RosterOptions): Promise<{ hea
   let index = want ? want - 1 : seen.findIndex((s) => headerScore(s.fields) >= 2);
   if (want && index >= seen.length) throw new RosterFileError(`--header-row ${want}：文件只有 ${seen.length} 行`, `--header-row ${want}: the file has ${seen.length} rows`);
   if (index < 0) index = 0; // no header found: the first row, for mapColumns to explain what is missing
-  const line = src.kind === 'csv' ? await lineAt(src.path, seen[index]!.offset) : index + 1;
+  const line = src.kind === 'csv' ? await lineAt(src, seen[index]!.offset) : index + 1;
   return { header: seen[index]!.fields, index, line };
 }
 
@@ -229,7 +229,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       }
     } catch (e) {
       if (!(e instanceof CsvRecordError)) throw e;
-      const line = await lineAt(src.path, e.offset);
+      const line = await lineAt(src, e.offset);
       throw e.kind === 'unterminated'
         ? new RosterFileError(
             `第 ${line} 行：引号未闭合（从这里起的多行被并成了一个字段）。请检查该行的引号`,
