@@ -217,7 +217,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
         // After the first block, size the ID index for the whole file from its bytes per row.
         if (!reserved && n > 0 && idCheck && rows instanceof CsvReader) {
           reserved = true;
-          duplicates.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n));
+          duplicates.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
         }
         if (opts.progress) {
           const now = Date.now();
@@ -241,7 +241,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
 
     // Rows of a duplicated ID: the identity problem takes the code and comes first in the message; out of the totals.
     const patches: Patch[] = [];
-    for (const sightings of duplicates.groups.values()) {
+    for (const sightings of duplicates.groups()) {
       const all = sightings.map((g) => g.row);
       for (const g of sightings) {
         if (g.entry < 0) continue; // an empty or over-long row keeps its own error
