@@ -8,6 +8,7 @@ import { parseCsv } from '../../src/cli/csv.js';
 import { idKey } from '../../src/cli/id-number.js';
 import { runRoster, type RosterOptions } from '../../src/cli/roster.js';
 import { normaliseDateText } from '../../src/input-text.js';
+import { quote } from '../../src/quote.js';
 import { makeId } from '../../scripts/fake-id.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yibao-input-'));
@@ -173,6 +174,17 @@ describe('one reading of dates and IDs', () => {
     expect(r.col('状态')).toEqual(['已确定', '', '']);
     expect(r.col('个人缴费')).toEqual(['40.00', '', '']);
     expect(r.col('提示')[0]).not.toMatch(/[a-z]/);
+  });
+  it('a warning the quote gives twice (once per category) is said once in 提示 and 提示代码', async () => {
+    const text = `姓名,身份证号,县,待遇年度,类别,缴费日期\n乙,${makeId('411421', '1950-01-01', 1)},民权,2024,低保对象、重度残疾人,2023-12-01\n`;
+    const input = { county: '民权', coverageYear: 2024, categories: ['低保对象', '重度残疾人'], paidOn: '2023-12-01' };
+    const codes = quote(input).warnings.map((w) => w.code);
+    expect(codes.length).toBeGreaterThan(new Set(codes).size); // the quote itself repeats a code
+    const r = await job(file(text));
+    expect(r.col('提示代码')[0]!.split(';')).toEqual([...new Set(codes)]);
+    const phrases = r.col('提示')[0]!.split('、');
+    expect(phrases).toHaveLength(new Set(phrases).size);
+    expect(phrases).toHaveLength(new Set(codes).size);
   });
 });
 

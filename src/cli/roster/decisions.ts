@@ -100,8 +100,9 @@ function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
     coverageEnd: q.coverage?.end ?? '',
     status: q.status === 'determined' ? t(lang, '已确定', 'determined') : t(lang, '未明确', 'unspecified'),
     policyId: q.policyId,
-    warnings: q.warnings.map((w) => warningPhrase(w.code, lang)).join(LIST_SEPARATOR[lang]),
-    warningCodes: q.warnings.map((w) => w.code).join(CODE_SEPARATOR),
+    // A code the quote gives twice (for two categories, say) is said once: the row's cell is a list of what to look at.
+    warnings: [...new Set(q.warnings.map((w) => warningPhrase(w.code, lang)))].join(LIST_SEPARATOR[lang]),
+    warningCodes: [...new Set(q.warnings.map((w) => w.code))].join(CODE_SEPARATOR),
     errorCode: '',
     errorMessage: '',
   };
