@@ -117,6 +117,8 @@ export async function commit(temp: string, target: string): Promise<void> {
 /** Bytes queued for writing above which a writer waits, and to which the queue drains before it goes on. */
 const HIGH_WATER = 12 << 20;
 const LOW_WATER = 4 << 20;
+/** Bytes written between flushes to disk started while writing. */
+const FLUSH_EVERY = 32 << 20;
 
 /**
  * A file written in order from large buffers, with back-pressure and no
@@ -129,6 +131,9 @@ export class FileSink {
   private failure: unknown;
   /** Callers waiting for the queue to drain to {@link LOW_WATER}. */
   private waiting: Array<() => void> = [];
+  /** Bytes written since the last flush to disk was started, and that flush while it runs. */
+  private unflushed = 0;
+  private flushing: Promise<void> | undefined;
   private constructor(private readonly fh: FileHandle) {}
 
   /** Opens (creates or truncates) `path` and notes it as a temporary file. */
@@ -145,6 +150,7 @@ export class FileSink {
       if (this.failure) return;
       try {
         for (let at = 0; at < bytes.length; ) at += (await this.fh.write(bytes, at, bytes.length - at)).bytesWritten;
+        this.flushAsWritten(bytes.length);
       } catch (e) {
         this.failure = e;
       } finally {
@@ -162,6 +168,22 @@ export class FileSink {
     if (this.failure) throw this.failure;
   }
 
+  /**
+   * Every {@link FLUSH_EVERY} bytes, starts flushing what is written to disk
+   * (beside the writes, not in their queue): the flush before the rename
+   * ({@link commit}) then has little left to do, and the disk works while
+   * the rows are computed. Its errors are the final flush's to report.
+   */
+  private flushAsWritten(n: number): void {
+    this.unflushed += n;
+    if (this.unflushed < FLUSH_EVERY || this.flushing) return;
+    this.unflushed = 0;
+    this.flushing = this.fh
+      .datasync()
+      .catch(() => undefined)
+      .finally(() => void (this.flushing = undefined));
+  }
+
   /** Waits for what is queued; throws the first write error. */
   async settled(): Promise<void> {
     await this.chain;
@@ -177,6 +199,7 @@ export class FileSink {
     try {
       await this.settled();
     } finally {
+      await this.flushing;
       await this.fh.close();
     }
   }
@@ -184,6 +207,7 @@ export class FileSink {
   /** Closes without waiting for success (the job failed). */
   async abandon(): Promise<void> {
     await this.chain;
+    await this.flushing;
     await this.fh.close().catch(() => undefined);
   }
 }
