@@ -333,8 +333,18 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+let settled = false;
+// A command whose work stops without finishing (a promise nothing will ever settle) must never look
+// like a success: Node would exit 0 once nothing is left to do.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write('错误 error: 内部错误：任务未完成就停止了，没有写出结果 / internal error: the job stopped before it finished; nothing was written\n');
+  process.exitCode = 1;
+});
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (e: unknown) => {
@@ -347,6 +357,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`错误 error: 读写 XLSX 需要 exceljs / reading or writing XLSX needs exceljs:\n  npx -p yibao-rules -p exceljs yibao-rules ${process.argv.slice(2).join(' ')}\n  (或 or: npm i exceljs)\n`);
     else if (e instanceof Error && 'code' in e && (e as { code: unknown }).code === 'ENOENT') process.stderr.write(`错误 error: 找不到文件 file not found: ${(e as { path?: string }).path}\n`);
     else process.stderr.write(`错误 error: ${e instanceof Error ? e.message : String(e)}\n`);
+    settled = true;
     process.exitCode = 1;
   },
 );

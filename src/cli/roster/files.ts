@@ -147,8 +147,8 @@ export class FileSink {
     if (this.failure) return Promise.reject(this.failure);
     this.queued += bytes.length;
     this.chain = this.chain.then(async () => {
-      if (this.failure) return;
       try {
+        if (this.failure) return; // after a failure nothing more is written, but every write is still accounted for
         for (let at = 0; at < bytes.length; ) at += (await this.fh.write(bytes, at, bytes.length - at)).bytesWritten;
         this.flushAsWritten(bytes.length);
       } catch (e) {
@@ -156,7 +156,8 @@ export class FileSink {
       } finally {
         this.queued -= bytes.length;
         release?.();
-        if (this.queued <= LOW_WATER && this.waiting.length) for (const w of this.waiting.splice(0)) w();
+        // Wake the waiting writers when the queue is low enough, or at once on a failure (they throw it).
+        if ((this.failure || this.queued <= LOW_WATER) && this.waiting.length) for (const w of this.waiting.splice(0)) w();
       }
     });
     return this.queued > HIGH_WATER ? this.drained() : undefined;
@@ -164,7 +165,7 @@ export class FileSink {
 
   /** Waits until what is queued is down to {@link LOW_WATER} (writing goes on meanwhile); throws the first write error. */
   private async drained(): Promise<void> {
-    if (this.queued > LOW_WATER) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.queued > LOW_WATER && !this.failure) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
   }
 
