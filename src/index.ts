@@ -41,7 +41,6 @@ export {
   MECHANISM_CODES,
   MECHANISM_NAMES,
   categoryName,
-  funderNames,
   SHORT_FORMS,
   MAX_OWN_CATEGORIES,
   MAX_CONDITIONS,

@@ -127,7 +127,7 @@ describe('the packed tarball, installed', () => {
   });
 
   it('exports no internal helper from its main entry (ESM or CommonJS)', () => {
-    const internal = ['quoteOrError', 'quoteStrings', 'compilePolicy', 'evaluateRule', 'dayNumberFromSerial', 'normaliseDateText', 'splitCategories', 'coverageYearFromText'];
+    const internal = ['quoteOrError', 'quoteStrings', 'compilePolicy', 'evaluateRule', 'funderNames', 'dayNumberFromSerial', 'normaliseDateText', 'splitCategories', 'coverageYearFromText'];
     const names = (input: string) => node([`--input-type=${input}`, '-e', input === 'module' ? "import * as m from 'yibao-rules'; console.log(Object.keys(m).join())" : "console.log(Object.keys(require('yibao-rules')).join())"]).split(',');
     for (const input of ['module', 'commonjs']) {
       const exported = names(input);
