@@ -13,6 +13,22 @@
 /** Days since 1970-01-01 of a proleptic Gregorian civil date. */
 export type DayNumber = number;
 
+/**
+ * The shape of a civil date's text, "YYYY-MM-DD": what `quote` takes as
+ * `paidOn` and `birthDate`. The type catches the shape (`'2021/12/01'` and
+ * `'2021年12月1日'` do not compile); the calendar (`'2021-02-30'`, `'2021-12-1'`)
+ * is checked when the input is read, with the error `invalid_date`.
+ * {@link isCivilDate} narrows a `string` to it.
+ *
+ * @example
+ * ```ts
+ * const paidOn: CivilDateText = '2021-12-01';
+ * // @ts-expect-error slashes are not the shape
+ * const typo: CivilDateText = '2021/12/01';
+ * ```
+ */
+export type CivilDateText = `${number}-${number}-${number}`;
+
 /** Day number of year `y`, month `m` (1–12), day `d` (1–31). No validation. */
 export function dayNumber(y: number, m: number, d: number): DayNumber {
   const yy = m <= 2 ? y - 1 : y;
@@ -72,8 +88,16 @@ export function parseCivilDate(s: string): DayNumber | undefined {
   return dayNumber(y, m, d);
 }
 
-/** True when `s` is a valid "YYYY-MM-DD" civil date. */
-export function isCivilDate(s: unknown): s is string {
+/**
+ * True when `s` is a valid "YYYY-MM-DD" civil date; narrows it to {@link CivilDateText}.
+ *
+ * @example
+ * ```ts
+ * const text: string = row.paidOn;
+ * if (isCivilDate(text)) quote({ county: '岢岚', coverageYear: 2022, paidOn: text });
+ * ```
+ */
+export function isCivilDate(s: unknown): s is CivilDateText {
   return typeof s === 'string' && parseCivilDate(s) !== undefined;
 }
 
@@ -89,9 +113,9 @@ function pad2(n: number): string {
  * formatCivilDate(18962) // '2021-12-01'
  * ```
  */
-export function formatCivilDate(n: DayNumber): string {
+export function formatCivilDate(n: DayNumber): CivilDateText {
   const { y, m, d } = civilFromDayNumber(n);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  return `${y}-${pad2(m)}-${pad2(d)}` as CivilDateText;
 }
 
 /** Day of the month (1–31) of a day number. */

@@ -8,10 +8,11 @@
  *
  * @packageDocumentation
  */
-export { quote, safeQuote, quoteOrError, QUOTE_LIMITS, type QuoteInput } from './quote.js';
+export { quote, safeQuote, safeQuoteUnknown, QUOTE_LIMITS, type QuoteInput, type BuiltinQuoteInput } from './quote.js';
+export type { BuiltinCounty, BuiltinCategoryName } from './builtin-names.js';
+export type { CivilDateText } from './civil-date.js';
 export type { Quote, DeterminedQuote, UnspecifiedQuote, ExplainStep, QuoteWarning, NotApplied, QuoteFunder, Bilingual } from './engine.js';
 export type { QuoteWarningCode, NotAppliedReason, ExplainStepKind } from './quote-codes.js';
-export { compilePolicy, type CompiledPolicy } from './engine.js';
 export type { WindowResult, WindowReason } from './window.js';
 export type { Policy, AuditFinding } from './policy.js';
 export { policyGaps, type PolicyGap } from './policy-gaps.js';
@@ -40,7 +41,6 @@ export {
   MECHANISM_CODES,
   MECHANISM_NAMES,
   categoryName,
-  funderNames,
   SHORT_FORMS,
   MAX_OWN_CATEGORIES,
   MAX_CONDITIONS,
@@ -48,6 +48,4 @@ export {
   type FunderCode,
   type MechanismCode,
 } from './vocabulary.js';
-export { evaluateRule, type RuleAmounts } from './evaluate.js';
-export { parseCivilDate, formatCivilDate, isCivilDate, dayNumberFromSerial } from './civil-date.js';
-export { splitCategories, normaliseDateText, coverageYearFromText } from './input-text.js';
+export { parseCivilDate, formatCivilDate, isCivilDate } from './civil-date.js';

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { formatCivilDate, parseCivilDate } from './civil-date.js';
+import type { BuiltinCategoryName, BuiltinCounty } from './builtin-names.js';
+import { formatCivilDate, parseCivilDate, type CivilDateText } from './civil-date.js';
 import { decide, newbornRefused, newbornWindow, type CompiledPolicy, type Quote, type QuoteWarning } from './engine.js';
 import { preview, YibaoError, yibaoError, type SafeResult } from './errors.js';
 import { builtinRegistry, PolicyRegistry } from './registry.js';
@@ -14,7 +15,30 @@ import { QUOTE_LIMITS } from './limits.js';
 import type { WindowResult } from './window.js';
 import { windowOn } from './window.js';
 
-/** What `quote` takes. */
+/*
+ * Design of the input types. `quote(input)` without a registry quotes the five
+ * built-in notices, whose county and category names are known when the package
+ * is built: its input is {@link BuiltinQuoteInput}, literal unions generated
+ * from the built-ins (src/builtin-names.ts), so a misspelt county, category,
+ * field or a date in the wrong shape does not compile. With a registry
+ * (`quote(input, registry)`) the names are the registry's, known only at run
+ * time: the input is the open {@link QuoteInput} (plain strings). Data whose
+ * type is `unknown` goes to {@link safeQuoteUnknown}, a separate name, never an
+ * overload: an `unknown` overload would accept every typo'd literal too.
+ * (`any`, what `JSON.parse` returns, fits every overload.)
+ */
+
+/**
+ * What `quote(input, registry)` takes: the open input, for a registry of your
+ * own policies (whose county and category names are plain strings), or for
+ * names typed as `string` quoted against `builtinRegistry`.
+ *
+ * @example
+ * ```ts
+ * const input: QuoteInput = { county: row.county, coverageYear: 2022, categories: row.categories };
+ * quote(input, builtinRegistry);
+ * ```
+ */
 export interface QuoteInput {
   /** 岢岚县, 岢岚, kelan or 140929. */
   county: string;
@@ -26,6 +50,36 @@ export interface QuoteInput {
   paidOn?: string | null;
   /** Civil date in China, "YYYY-MM-DD", for newborn rules. */
   birthDate?: string | null;
+}
+
+/**
+ * What `quote(input)` takes without a registry: the built-in policies' names
+ * as literal unions. `categories: ['minimum-living-alowance']`,
+ * `paidOn: '2021/12/01'` and `coverageYaer` do not compile. Which names a
+ * given county's notice uses, and whether a date exists, is checked when the
+ * input is read, as ever.
+ *
+ * An object built beforehand needs its literal types kept: annotate it
+ * (`const input: BuiltinQuoteInput = …`), or write `satisfies BuiltinQuoteInput`
+ * or `as const`. Names typed `string` go through `quote(input, builtinRegistry)`.
+ *
+ * @example
+ * ```ts
+ * const input: BuiltinQuoteInput = { county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' };
+ * quote(input).individual // '40.00'
+ * ```
+ */
+export interface BuiltinQuoteInput {
+  /** 岢岚县, 岢岚, kelan, Kelan or 140929 (and the other four counties likewise): {@link BuiltinCounty}. */
+  county: BuiltinCounty;
+  /** 待遇年度: the year the contribution buys. */
+  coverageYear: number;
+  /** Codes or Chinese names ({@link BuiltinCategoryName}); empty or absent: an ordinary resident. */
+  categories?: readonly BuiltinCategoryName[] | null;
+  /** Civil date in China, "YYYY-MM-DD" ({@link CivilDateText}). */
+  paidOn?: CivilDateText | null;
+  /** Civil date in China, "YYYY-MM-DD", for newborn rules. */
+  birthDate?: CivilDateText | null;
 }
 
 const ALLOWED = new Set(['county', 'coverageYear', 'categories', 'paidOn', 'birthDate']);
@@ -145,7 +199,9 @@ function readInput(input: unknown, registry: PolicyRegistry): YibaoError | undef
 
 /**
  * The same as {@link quote}, but returns the error instead of throwing.
- * `registry` defaults to the built-in policies.
+ * `registry` defaults to the built-in policies. Internal (the CLI, the sheet
+ * functions and the service use it); users have {@link safeQuoteUnknown}.
+ * @internal
  */
 export function quoteOrError(input: unknown, registry: PolicyRegistry = builtinRegistry): Quote | YibaoError {
   let problem: YibaoError | undefined;
@@ -247,9 +303,13 @@ function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, bir
  * inside the window, which coverage period it buys, and why — each step with
  * its clause. Throws a {@link YibaoError} for any malformed input.
  *
- * Dates (`paidOn`, `birthDate`) are strict ISO "YYYY-MM-DD": to read what
- * offices write (2021/12/1, 2021年12月1日, 20211201, Excel serials), pass the
- * text through {@link normaliseDateText} first, as the CLI and the roster do.
+ * Without a registry the input is {@link BuiltinQuoteInput}: the built-in
+ * names as literal types, so typos do not compile. With a registry (your own
+ * policies, or `builtinRegistry` for names typed `string`) it is the open
+ * {@link QuoteInput}. Data of type `unknown`: {@link safeQuoteUnknown}.
+ *
+ * Dates (`paidOn`, `birthDate`) are strict ISO "YYYY-MM-DD" (what offices
+ * write, 2021/12/1 or 2021年12月1日, is read by the CLI and the roster job).
  *
  * @example
  * ```ts
@@ -261,7 +321,29 @@ function finish(cp: CompiledPolicy, core: Quote, mask: number, paid: number, bir
  * q.coverage    // { start: '2022-01-01', end: '2022-12-31' }
  * ```
  */
+export function quote(input: BuiltinQuoteInput): Quote;
+/**
+ * Quotes against a registry of your own policies (`createRegistry`), or
+ * against `builtinRegistry` for names typed `string`.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry([...BUILTIN_POLICIES, mine]);
+ * quote({ county: '示例', coverageYear: 2026, categories: ['低保对象'] }, registry).individual // '80.00'
+ * ```
+ */
+export function quote(input: QuoteInput, registry: PolicyRegistry): Quote;
 export function quote(input: QuoteInput, registry: PolicyRegistry = builtinRegistry): Quote {
+  return quoteStrings(input, registry);
+}
+
+/**
+ * {@link quote} with the open input type and the registry optional, for the
+ * adapters (CLI, sheets, service) that read names as strings. Not exported
+ * from the package's entry.
+ * @internal
+ */
+export function quoteStrings(input: QuoteInput, registry: PolicyRegistry = builtinRegistry): Quote {
   const r = quoteOrError(input, registry);
   if (YibaoError.is(r)) throw r;
   return r;
@@ -269,15 +351,46 @@ export function quote(input: QuoteInput, registry: PolicyRegistry = builtinRegis
 
 /**
  * As {@link quote}, but returns `{ success: true, data }` or
- * `{ success: false, error }` instead of throwing.
+ * `{ success: false, error }` instead of throwing. Typed as `quote` is: the
+ * built-in names without a registry, plain strings with one; for data of type
+ * `unknown`, {@link safeQuoteUnknown}.
  *
  * @example
  * ```ts
- * const r = safeQuote({ county: '岢岚', coverageYear: '2022' });
- * if (!r.success) console.log(r.error.code, r.error.path) // invalid_type [ 'coverageYear' ]
+ * const r = safeQuote({ county: '岢岚', coverageYear: 2030 });
+ * if (!r.success) console.log(r.error.code, r.error.path) // no_policy_for_year [ 'coverageYear' ]
  * ```
  */
-export function safeQuote(input: unknown, registry: PolicyRegistry = builtinRegistry): SafeResult<Quote> {
-  const r = quoteOrError(input, registry);
+export function safeQuote(input: BuiltinQuoteInput): SafeResult<Quote>;
+/**
+ * As {@link quote} with a registry, returning the error instead of throwing it.
+ *
+ * @example
+ * ```ts
+ * const r = safeQuote({ county: row.county, coverageYear: 2022 }, registry);
+ * ```
+ */
+export function safeQuote(input: QuoteInput, registry: PolicyRegistry): SafeResult<Quote>;
+export function safeQuote(input: QuoteInput, registry: PolicyRegistry = builtinRegistry): SafeResult<Quote> {
+  return safeQuoteUnknown(input, registry);
+}
+
+/**
+ * Quotes data whose type is `unknown` — a request body, a message, a file —
+ * as zod's `safeParse(data: unknown)` does: every field is checked when it is
+ * read, and the answer is `{ success: true, data }` or
+ * `{ success: false, error }`, never a throw. A separate name, so that
+ * {@link quote} and {@link safeQuote} keep rejecting typos at compile time.
+ * `registry` defaults to the built-in policies.
+ *
+ * @example
+ * ```ts
+ * const body: unknown = await request.json();
+ * const r = safeQuoteUnknown(body);
+ * if (!r.success) console.log(r.error.code, r.error.path) // e.g. invalid_type [ 'coverageYear' ]
+ * ```
+ */
+export function safeQuoteUnknown(data: unknown, registry: PolicyRegistry = builtinRegistry): SafeResult<Quote> {
+  const r = quoteOrError(data, registry);
   return YibaoError.is(r) ? { success: false, error: r } : { success: true, data: r };
 }

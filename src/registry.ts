@@ -76,7 +76,10 @@ export class PolicyRegistry {
     return this.alias.get(county) ?? this.alias.get(county.trim().toLowerCase().replace(/\s+/g, ''));
   }
 
-  /** The compiled policy, or the error that explains why there is none. */
+  /**
+   * The compiled policy, or the error that explains why there is none.
+   * @internal (the compiled form is the engine's; use {@link PolicyRegistry.get})
+   */
   lookup(county: string, year: number): CompiledPolicy | YibaoError {
     const code = this.countyCode(county);
     const years = code === undefined ? undefined : this.byCode.get(code);
@@ -94,7 +97,10 @@ export class PolicyRegistry {
     return cp;
   }
 
-  /** The compiled form of a policy in this registry (or compiles it). */
+  /**
+   * The compiled form of a policy in this registry (or compiles it).
+   * @internal (the compiled form is the engine's)
+   */
   compiledOf(policy: Policy): CompiledPolicy {
     let cp = this.compiled.get(policy);
     if (!cp) this.compiled.set(policy, (cp = compilePolicy(policy)));

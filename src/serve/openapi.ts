@@ -7,7 +7,7 @@
  * @module
  */
 import { z } from 'zod';
-import { quote } from '../quote.js';
+import { quoteStrings as quote } from '../quote.js';
 import { QuoteInputSchema } from '../quote-input-schema.js';
 import { QuoteResultSchema } from '../quote-result-schema.js';
 import { BUILTIN_POLICIES, type PolicyRegistry } from '../registry.js';

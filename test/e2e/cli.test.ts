@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/cli/csv.js';
-import { quote } from '../../src/index.js';
+import { builtinRegistry, quote } from '../../src/index.js';
 import { ROOT } from '../helpers.js';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -66,7 +66,7 @@ describe('yibao-rules roster', () => {
       const date = r['缴费日期']!.replace(/^(\d{4})[/年](\d{1,2})[/月](\d{1,2})日?$/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
       const birth = `${r['身份证号']!.slice(6, 10)}-${r['身份证号']!.slice(10, 12)}-${r['身份证号']!.slice(12, 14)}`;
       const cats = r['类别'] ? r['类别'].split(/[、;/](?![^（]*）)/) : [];
-      const q = quote({ county: r['县']!, coverageYear: Number(r['待遇年度']), categories: cats, paidOn: date, birthDate: birth });
+      const q = quote({ county: r['县']!, coverageYear: Number(r['待遇年度']), categories: cats, paidOn: date, birthDate: birth }, builtinRegistry);
       expect(q.subsidy, r['姓名']!).toBe(r.subsidy);
       subsidy += Math.round(Number(q.subsidy) * 100);
       due += Math.round(Number(q.dueAtPayment) * 100);

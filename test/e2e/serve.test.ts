@@ -13,7 +13,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, QUOTE_LIMITS, quote, quoteOrError, YibaoError } from '../../src/index.js';
+import { BUILTIN_POLICIES, QUOTE_LIMITS, quote, YibaoError } from '../../src/index.js';
+import { quoteOrError } from '../../src/quote.js';
 import { goldenFiles, ROOT } from '../helpers.js';
 
 const CLI = join(ROOT, 'dist/cli.js');

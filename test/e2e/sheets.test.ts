@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, CATEGORY_CODES, FUNDER_NAMES, MECHANISM_NAMES, quote } from '../../src/index.js';
+import { BUILTIN_POLICIES, builtinRegistry, CATEGORY_CODES, FUNDER_NAMES, MECHANISM_NAMES, quote } from '../../src/index.js';
 import { ROOT } from '../helpers.js';
 
 const read = (p: string) => readFileSync(`${ROOT}${p}`, 'utf8');
@@ -20,7 +20,7 @@ const PAID: Record<string, string> = { 'xiangning-2023': '2022-10-10', 'lingchua
 const CASES = BUILTIN_POLICIES.flatMap((p) =>
   [...CATEGORY_CODES, ...p.categories.flatMap((r) => r.names)].map((c) => ({ county: p.county.name, year: p.coverageYear.year, category: c === 'ordinary' ? '' : c, paidOn: PAID[p.id]! })),
 );
-const expected = (c: (typeof CASES)[number]) => quote({ county: c.county, coverageYear: c.year, categories: c.category ? [c.category] : [], paidOn: c.paidOn });
+const expected = (c: (typeof CASES)[number]) => quote({ county: c.county, coverageYear: c.year, categories: c.category ? [c.category] : [], paidOn: c.paidOn }, builtinRegistry);
 /** Serial number of a civil date in the 1900 date system. */
 const serial = (d: string) => Date.parse(`${d}T00:00:00Z`) / 864e5 + 25569;
 
@@ -90,7 +90,7 @@ describe('the global bundle: dates in any time zone, blank rows, rows without a 
   const Y = vm.runInContext('YibaoRules', ctx);
   /** Lingchuan 2023's window ends on 2022-12-25 (paid by the 25th of each month). */
   const open = (d: Date) => Y.sheet.YIBAO_WINDOW_OPEN('陵川', 2023, d);
-  const expectedOpen = (civil: string) => quote({ county: '陵川', coverageYear: 2023, paidOn: civil }).window!.open;
+  const expectedOpen = (civil: string) => quote({ county: '陵川', coverageYear: 2023, paidOn: civil }, builtinRegistry).window!.open;
   // Far zones, with their offsets in December: Kiritimati +14, Auckland +13 (summer time), Apia +13, Shanghai +8, Los Angeles −8, Baker Island −12.
   const ZONES: Array<[string, string]> = [
     ['Pacific/Kiritimati', '+14:00'],

@@ -48,7 +48,7 @@ describe('decision table rows', () => {
         // The categories of the mask, named by the alias table itself (one name per bit).
         const categories = aliases.get(p.policyId)!.filter(([bit]) => d.mask & bit).map(([, name]) => name);
         const day = d.context === 0 ? undefined : withDate.find((i) => i.context === d.context && i.windowOpen)?.fromDay ?? withDate.find((i) => i.context === d.context)!.toDay;
-        const q = quote({ county: p.countyCode, coverageYear: p.coverageYear, categories, paidOn: day });
+        const q = quote({ county: p.countyCode, coverageYear: p.coverageYear, categories, paidOn: day }, builtinRegistry);
         expect([d.status, d.standard, d.individual, d.subsidy, d.dueAtPayment, d.reimbursedLater, d.mechanism, d.funders, d.appliedCategory]).toEqual([
           q.status, q.standard, q.individual, q.subsidy, q.dueAtPayment, q.reimbursedLater, q.mechanism, q.funders.join(';'), q.appliedCategory,
         ]);

@@ -125,27 +125,59 @@ describe('the packed tarball, installed', () => {
     ]);
     expect(out).toBe('unknown_county true true true 320.00');
   });
+
+  it('exports no internal helper from its main entry (ESM or CommonJS)', () => {
+    const internal = ['quoteOrError', 'quoteStrings', 'compilePolicy', 'evaluateRule', 'funderNames', 'dayNumberFromSerial', 'normaliseDateText', 'splitCategories', 'coverageYearFromText'];
+    const names = (input: string) => node([`--input-type=${input}`, '-e', input === 'module' ? "import * as m from 'yibao-rules'; console.log(Object.keys(m).join())" : "console.log(Object.keys(require('yibao-rules')).join())"]).split(',');
+    for (const input of ['module', 'commonjs']) {
+      const exported = names(input);
+      expect(exported).toContain('safeQuoteUnknown');
+      expect(exported.filter((n) => internal.includes(n))).toEqual([]);
+    }
+  });
 });
 
 describe('TypeScript, strict, without skipLibCheck', () => {
   const ok = [
-    "import { quote, safeQuote, YibaoError, type Quote, type QuoteInput } from 'yibao-rules';",
+    "import { builtinRegistry, createRegistry, isCivilDate, quote, safeQuote, safeQuoteUnknown, YibaoError, type BuiltinQuoteInput, type Quote, type QuoteInput } from 'yibao-rules';",
     "import { definePolicy, type PolicyInput } from 'yibao-rules/define';",
-    "const input: QuoteInput = { county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' };",
+    "const input: BuiltinQuoteInput = { county: '岢岚', coverageYear: 2022, categories: ['低保对象', 'extreme-poverty'], paidOn: '2021-12-01' };",
     'const q: Quote = quote(input);',
     'const r = safeQuote(input);',
     'export const out: string | null = r.success ? r.data.individual : r.error.code;',
     'export const isErr: boolean = YibaoError.is(r);',
     'export const f = (p: PolicyInput) => definePolicy(p);',
     'export const first = q.explain[0];',
+    "export const narrowed: string = q.status === 'determined' ? q.individual : '';",
+    // Names typed string: with a registry (your own policies, or the built-ins').
+    "declare const row: { county: string; categories: string[]; paidOn: string };",
+    'const open: QuoteInput = { county: row.county, coverageYear: 2022, categories: row.categories, paidOn: row.paidOn };',
+    'export const a = quote(open, builtinRegistry);',
+    "export const b = safeQuote({ county: '示例', coverageYear: 2026, categories: ['本县自有类别'] }, createRegistry([]));",
+    // Untrusted data: unknown goes to safeQuoteUnknown; JSON.parse's any fits quote as it is.
+    "declare const body: unknown;",
+    'export const c = safeQuoteUnknown(body);',
+    "export const d = safeQuote(JSON.parse('{}'));",
+    "export const e = isCivilDate(row.paidOn) ? quote({ county: 'kelan', coverageYear: 2022, paidOn: row.paidOn }) : null;",
   ].join('\n');
-  // Only the typos that the types can catch today: an unknown field on a QuoteInput literal.
+  // The typos of issue 11, and the internal helpers no longer in the entry.
   const typos = [
-    "import { quote } from 'yibao-rules';",
+    "import { quote, safeQuote } from 'yibao-rules';",
+    "const county = '岢岚';",
     '// @ts-expect-error — coverageYaer is not a field',
     "quote({ county: '岢岚', coverageYaer: 2022 });",
+    '// @ts-expect-error — coverageYaer is not a field',
+    'safeQuote({ county, coverageYaer: 2022 });',
     '// @ts-expect-error — coverageYear is a number',
     "quote({ county: '岢岚', coverageYear: '2022' });",
+    "// @ts-expect-error — 'alowance'",
+    "quote({ county, coverageYear: 2022, categories: ['minimum-living-alowance'] });",
+    '// @ts-expect-error — a date is YYYY-MM-DD',
+    "quote({ county, coverageYear: 2022, paidOn: '2021/12/01' });",
+    '// @ts-expect-error — no such county among the built-ins',
+    "quote({ county: '岢兰', coverageYear: 2022 });",
+    '// @ts-expect-error — internal, not exported',
+    "import { evaluateRule, quoteOrError, normaliseDateText } from 'yibao-rules';",
   ].join('\n');
   const strict = { strict: true, noEmit: true, skipLibCheck: false, types: [] as string[], lib: ['es2022', 'dom'], noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true };
 

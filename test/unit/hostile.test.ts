@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILTIN_POLICIES, quote, safeQuote, YibaoError, type QuoteInput } from '../../src/index.js';
+import { BUILTIN_POLICIES, builtinRegistry, quote, safeQuote, safeQuoteUnknown, YibaoError, type QuoteInput } from '../../src/index.js';
 import { checkPolicy, safeDefinePolicy } from '../../src/define.js';
 import { citationsOf, createRegistry, quotesNotInNotice } from '../../src/index.js';
 import { QUOTE_LIMITS } from '../../src/quote.js';
@@ -66,7 +66,7 @@ describe('inherited properties are never input', () => {
   it('nor does a payment date, a county or a year set on Object.prototype', () => {
     Object.assign(Object.prototype, { paidOn: '2021-12-26', county: '沁水', coverageYear: 2025 });
     expect(quote({ ...ORDINARY }).window).toBeNull();
-    expectError(safeQuote({}), 'missing_field');
+    expectError(safeQuoteUnknown({}), 'missing_field');
   });
 
   it('an enumerable field on Object.prototype is not an unknown field of every input', () => {
@@ -102,12 +102,12 @@ describe('hostile objects come back as a YibaoError', () => {
   });
 
   it.each(TRAPS)('safeQuote: categories as a Proxy whose %s trap throws', (trap) => {
-    sameOrUnreadable(safeQuote({ ...ORDINARY, categories: throwing(['低保对象'], trap) }), safeQuote({ ...ORDINARY, categories: ['低保对象'] }));
+    sameOrUnreadable(safeQuoteUnknown({ ...ORDINARY, categories: throwing(['低保对象'], trap) }), safeQuote({ ...ORDINARY, categories: ['低保对象'] }));
   });
 
   it('safeQuote: the traps a reading needs (get, getOwnPropertyDescriptor, ownKeys) do give unreadable_input', () => {
     for (const trap of ['get', 'getOwnPropertyDescriptor', 'ownKeys'] as const) expectError(safeQuote(throwing({ ...ORDINARY }, trap)), 'unreadable_input');
-    for (const trap of ['get', 'getOwnPropertyDescriptor'] as const) expectError(safeQuote({ ...ORDINARY, categories: throwing(['低保对象'], trap) }), 'unreadable_input');
+    for (const trap of ['get', 'getOwnPropertyDescriptor'] as const) expectError(safeQuoteUnknown({ ...ORDINARY, categories: throwing(['低保对象'], trap) }), 'unreadable_input');
   });
 
   it('safeQuote: getters that throw, on the input and on a category', () => {
@@ -129,7 +129,7 @@ describe('hostile objects come back as a YibaoError', () => {
       enumerable: true,
       get: () => (quote({ county: '沁水', coverageYear: 2025, categories: ['特困人员'], paidOn: '2024-10-01' }), '2021-12-01'),
     });
-    expect(quote(input)).toEqual(quote({ county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' }));
+    expect(quote(input, builtinRegistry)).toEqual(quote({ county: '岢岚', coverageYear: 2022, categories: ['低保对象'], paidOn: '2021-12-01' }));
   });
 
   it('safeQuote and safeDefinePolicy: a revoked Proxy', () => {
@@ -166,7 +166,7 @@ describe('hostile objects come back as a YibaoError', () => {
 describe('sizes are bounded, with typed errors, quickly', () => {
   it('a Proxy claiming 2³²−1 categories is refused at once', () => {
     const huge = new Proxy(['低保对象'], { get: (t, k) => (k === 'length' ? 2 ** 32 - 1 : Reflect.get(t, k)) });
-    const { r, ms } = timed(() => safeQuote({ ...ORDINARY, categories: huge }));
+    const { r, ms } = timed(() => safeQuoteUnknown({ ...ORDINARY, categories: huge }));
     expect(expectError(r, 'too_large').path).toEqual(['categories']);
     expect(ms).toBeLessThan(1000); // it hung for over 20 s; generous for a loaded machine
   });
@@ -179,7 +179,7 @@ describe('sizes are bounded, with typed errors, quickly', () => {
   it('a 10M-character county, category or date gives a short message', () => {
     const big = '岢'.repeat(10_000_000);
     for (const input of [{ ...ORDINARY, county: big }, { ...ORDINARY, categories: [big] }, { ...ORDINARY, paidOn: big }, { ...ORDINARY, [big]: 1 }]) {
-      const { r, ms } = timed(() => safeQuote(input));
+      const { r, ms } = timed(() => safeQuoteUnknown(input));
       const e = expectError(r);
       expect(e.message).toContain('岢'.repeat(PREVIEW_LENGTH - 1));
       expect(ms).toBeLessThan(2000);
@@ -299,7 +299,7 @@ describe('fast-check: any input, any hostility', () => {
   it('safeQuote never throws; it gives a frozen quote or a YibaoError with a short message', () => {
     fc.assert(
       fc.property(fc.oneof(inputArb, fc.anything()), (spec) => {
-        const r = safeQuote(build(spec));
+        const r = safeQuoteUnknown(build(spec));
         if (r.success) {
           expect(Object.isFrozen(r.data)).toBe(true);
           expect(r.data.standard).toMatch(/^\d+\.\d{2}$/);
@@ -317,7 +317,7 @@ describe('fast-check: any input, any hostility', () => {
     fc.assert(
       fc.property(plain, (input) => {
         const proxied = new Proxy({ ...input, categories: input.categories && new Proxy([...input.categories], {}) }, {}) as QuoteInput;
-        expect(safeQuote(proxied)).toEqual(safeQuote(input));
+        expect(safeQuote(proxied, builtinRegistry)).toEqual(safeQuote(input, builtinRegistry));
       }),
       { numRuns: 300 },
     );

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import { BUILTIN_POLICIES, CATEGORY_CODES, createRegistry, quote, type Policy, type Quote } from '../../src/index.js';
+import { BUILTIN_POLICIES, builtinRegistry, CATEGORY_CODES, createRegistry, quote, type Policy, type Quote } from '../../src/index.js';
 import { definePolicy, QuoteResultSchema } from '../../src/define.js';
 import { jsonSchemas } from '../../src/json-schema.js';
 import { ROOT } from '../helpers.js';
@@ -27,7 +27,7 @@ function everyQuote(p: Policy, registry?: ReturnType<typeof createRegistry>): Qu
   for (const c of [[], ...cats.map((c) => [c]), cats.slice(0, 2)])
     for (const paidOn of [undefined, start, end, before, after])
       for (const birthDate of paidOn ? [undefined, paidOn] : [undefined]) {
-        const r = quote({ county: p.county.name, coverageYear: p.coverageYear.year, categories: c, paidOn, birthDate }, registry);
+        const r = quote({ county: p.county.name, coverageYear: p.coverageYear.year, categories: c, paidOn, birthDate }, registry ?? builtinRegistry);
         // Every result is frozen, all the way down, whichever path made it (memoised or not).
         expect(unfrozen(r), JSON.stringify({ c, paidOn, birthDate })).toEqual([]);
         out.push(r);

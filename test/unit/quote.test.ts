@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getPolicy, listPolicies, quote, safeQuote, YibaoError, type QuoteInput } from '../../src/index.js';
+import { builtinRegistry, getPolicy, listPolicies, quote, safeQuoteUnknown, YibaoError, type BuiltinQuoteInput, type QuoteInput } from '../../src/index.js';
 
 const err = (input: unknown) => {
-  const r = safeQuote(input);
+  const r = safeQuoteUnknown(input);
   if (r.success) throw new Error(`expected an error for ${JSON.stringify(input)}`);
   return r.error;
 };
@@ -17,7 +17,7 @@ describe('registry', () => {
   });
   it.each(['岢岚县', '岢岚', 'kelan', 'Kelan', ' KELAN ', '140929', '忻州市岢岚县'])('finds Kelan by %j', (c) => {
     expect(getPolicy(c, 2022).id).toBe('kelan-2022');
-    expect(quote({ county: c, coverageYear: 2022 }).policyId).toBe('kelan-2022');
+    expect(quote({ county: c, coverageYear: 2022 }, builtinRegistry).policyId).toBe('kelan-2022');
   });
   it('an unknown county is a typed error listing what is available', () => {
     const e = err({ county: '太原', coverageYear: 2022 });
@@ -37,7 +37,7 @@ describe('registry', () => {
 });
 
 describe('malformed input is an error, never a number', () => {
-  const ok: QuoteInput = { county: '岢岚', coverageYear: 2022 };
+  const ok: BuiltinQuoteInput = { county: '岢岚', coverageYear: 2022 };
   it.each([
     ['not an object', 'x', 'invalid_type', []],
     ['null', null, 'invalid_type', []],
@@ -190,12 +190,12 @@ describe('results', () => {
       { county: '岢岚', coverageYear: 2022, categories: ['残疾人'], paidOn: '2021-12-01' }, // a broader short form, dated
     ];
     for (const input of inputs) {
-      const q = quote(input);
+      const q = quote(input, builtinRegistry);
       expect(unfrozen(q), JSON.stringify(input)).toEqual([]);
       expect(() => ((q as { individual: string }).individual = '0.00')).toThrow(TypeError);
       expect(() => (q.explain as unknown[]).push('x')).toThrow(TypeError);
       // Asked again, the same answer (shared or not, never changed by an earlier caller).
-      expect(quote(input)).toEqual(q);
+      expect(quote(input, builtinRegistry)).toEqual(q);
     }
   });
 });
