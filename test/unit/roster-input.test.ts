@@ -177,7 +177,7 @@ describe('one reading of dates and IDs', () => {
   });
   it('a warning the quote gives twice (once per category) is said once in 提示 and 提示代码', async () => {
     const text = `姓名,身份证号,县,待遇年度,类别,缴费日期\n乙,${makeId('411421', '1950-01-01', 1)},民权,2024,低保对象、重度残疾人,2023-12-01\n`;
-    const input = { county: '民权', coverageYear: 2024, categories: ['低保对象', '重度残疾人'], paidOn: '2023-12-01' };
+    const input = { county: '民权', coverageYear: 2024, categories: ['低保对象', '重度残疾人'], paidOn: '2023-12-01' } as const;
     const codes = quote(input).warnings.map((w) => w.code);
     expect(codes.length).toBeGreaterThan(new Set(codes).size); // the quote itself repeats a code
     const r = await job(file(text));
