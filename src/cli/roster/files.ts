@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { RosterFileError } from './errors.js';
@@ -37,6 +37,15 @@ export function trackTemp(path: string): void {
 export function dropTemp(path: string): void {
   rmSync(path, { force: true });
   forget(path);
+}
+
+/** {@link dropTemp} in the background (a large file takes a while to free): the promise settles once it is gone. */
+export async function dropTempLater(path: string): Promise<void> {
+  try {
+    await rm(path, { force: true });
+  } finally {
+    forget(path);
+  }
 }
 
 function forget(path: string): void {

@@ -11,7 +11,7 @@ import { extname } from 'node:path';
 import { CsvReader, CsvWriter, csvField, csvLine, csvRow, neutralise } from '../csv.js';
 import { t, type Lang } from '../text.js';
 import { RosterFileError } from './errors.js';
-import { commit, dropTemp, FileSink, tempBeside } from './files.js';
+import { commit, dropTemp, dropTempLater, FileSink, tempBeside } from './files.js';
 import { CODE_SEPARATOR, errorColumns, LIST_SEPARATOR, MONEY_KEYS, OUT, type OutKey } from './decisions.js';
 import type { Rows } from './reading.js';
 
@@ -292,8 +292,10 @@ export async function finishOutput(work: string, target: string, format: OutputF
       }
       await finisher.close();
     }
-    dropTemp(work);
+    // The working file is freed while the output is flushed and put in place.
+    const dropped = dropTempLater(work).catch(() => undefined);
     await commit(temp, target);
+    await dropped;
   } catch (e) {
     dropTemp(temp);
     throw e;
