@@ -111,11 +111,11 @@ export class DuplicateFinder {
   }
 
   /**
-   * The sightings of every ID noted on more than one row, each group in row
-   * order (the first sighting first), groups in the order of their first
+   * The sightings of every ID key noted on more than one row, each group in
+   * row order (the first sighting first), groups in the order of their first
    * sightings. Call once, after the last {@link add}: the arrays are freed.
    */
-  groups(): Sighting[][] {
+  groups(): Map<number, Sighting[]> {
     const n = this.n;
     const keys = this.keys;
     const sorted = keys.slice(0, n).sort();
@@ -134,6 +134,6 @@ export class DuplicateFinder {
     this.keys = this.offsets = new Float64Array(0);
     this.rows = this.entries = new Int32Array(0);
     this.n = 0;
-    return [...byKey.values()];
+    return byKey;
   }
 }

@@ -207,14 +207,36 @@ export class Decider {
     if (this.cache.size < CACHE_LIMIT) this.cache.set(key, e);
   }
 
+  /** The row's coverage year: its text (the column, else --year) and the year it names. */
+  private yearOf(rows: Rows): { text: string; year: number | undefined } {
+    const text = rows.text(this.cols.col.year).trim() || this.flagYear;
+    return { text, year: coverageYearFromText(text) };
+  }
+
+  private readonly lastDays = new Map<string, number>();
+  /**
+   * The last day of the row's coverage year, exactly as the row's entry will
+   * record it ({@link Entry.lastDay}; NaN: no valid year), without deciding
+   * the row: for the quick pass that finds duplicate IDs.
+   */
+  lastDayOf(rows: Rows): number {
+    const text = rows.text(this.cols.col.year).trim() || this.flagYear;
+    let d = this.lastDays.get(text);
+    if (d === undefined) {
+      const year = coverageYearFromText(text);
+      d = year === undefined ? NaN : dayNumber(year, 12, 31);
+      if (this.lastDays.size < 1000) this.lastDays.set(text, d);
+    }
+    return d;
+  }
+
   private compute(rows: Rows, birthIso: string | undefined): Entry {
     const { col } = this.cols;
     const county = rows.text(col.county).trim() || this.opts.county || '';
-    const yearText = rows.text(col.year).trim() || this.flagYear;
+    const { text: yearText, year } = this.yearOf(rows);
     const cats = categoriesText(rows, this.cols);
     const paidIso = normaliseDateText(rows.text(col.paidOn));
     const paidDay = paidIso ? (parseCivilDate(paidIso) ?? NaN) : NaN;
-    const year = coverageYearFromText(yearText);
     const index = this.entries.length;
     if (year === undefined) return entryOf(yearError(yearText), paidDay, NaN, this.opts.lang, index);
     const input = this.input;

@@ -97,6 +97,46 @@ async function findHeader(src: RosterSource, opts: RosterOptions): Promise<{ hea
   return { header: seen[index]!.fields, index, line };
 }
 
+/**
+ * The quick pass over a CSV roster before its rows are decided: each row's ID
+ * checked as the main pass will check it (a GB18030 file read as its own
+ * bytes), the valid keys noted and sorted once; returns the rows of every ID
+ * seen more than once, by key. The main pass then flags those rows as it
+ * writes them, and the output is written once. Undefined when this pass
+ * cannot tell (an XLSX roster; a record the reader refuses, which the main
+ * pass then reports): the main pass finds duplicates itself and patches
+ * them in afterwards.
+ */
+async function duplicatesAhead(src: RosterSource, headerIndex: number, width: number, idCol: number, decider: Decider): Promise<Map<number, number[]> | undefined> {
+  if (src.kind !== 'csv') return undefined;
+  const finder = new DuplicateFinder();
+  const idr: IdResult = { key: -1, birthDay: NaN, problem: undefined };
+  const fileSize = statSync(src.path).size;
+  let n = -headerIndex - 1;
+  let reserved = false;
+  try {
+    for await (const rows of rowsOf(src, true)) {
+      while (rows.next()) {
+        if (++n <= 0) continue; // title rows and the header
+        // Rows the main pass does not check the ID of: empty, or more fields than the header.
+        if (rows.length === 0 || (rows.length === 1 && rows.text(0) === '') || rows.length > width) continue;
+        checkIdIn(rows, idCol, decider.lastDayOf(rows), idr);
+        if (idr.key >= 0) finder.add(idr.key, { row: n, entry: 0, offset: 0 });
+      }
+      if (!reserved && n > 0 && rows instanceof CsvReader) {
+        reserved = true;
+        finder.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
+      }
+    }
+  } catch (e) {
+    if (e instanceof CsvRecordError || e instanceof RosterFileError) return undefined;
+    throw e;
+  }
+  const byKey = new Map<number, number[]>();
+  for (const [key, sightings] of finder.groups()) byKey.set(key, sightings.map((g) => g.row));
+  return byKey;
+}
+
 /** Runs the roster job. Throws {@link RosterFileError} when the file cannot be used at all; a previous output is then left as it was. */
 export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
   const lang = opts.lang;
@@ -126,6 +166,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       file.header(header, lang);
     }
     const decider = new Decider(cols, { lang, county: opts.county, year: opts.year, categoryMap, registry: opts.registry });
+    // Duplicate IDs: found ahead for a CSV roster, else (XLSX) as the rows go by and patched in afterwards.
+    const ahead = idCheck ? await duplicatesAhead(src, found.index, width, col.id, decider) : undefined;
     const duplicates = new DuplicateFinder();
     const rowKey = rowKeyOf(cols);
     const errorsByCode: Record<string, number> = {};
@@ -185,6 +227,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
             if (idCheck) {
               checkIdIn(rows, col.id, base.lastDay, idr);
               birthDay = idr.birthDay;
+              const others = ahead && idr.key >= 0 ? ahead.get(idr.key) : undefined;
+              if (others) idr.problem = duplicateProblem(others, n, lineOf);
             } else if (col.id >= 0) {
               const k = idKeyIn(rows, col.id);
               if (k >= 0) birthDay = birthDayOfIdKey(k);
@@ -208,14 +252,14 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
             }
           }
           // The --by group travels with the output offset (offset · 4096 + group: exact below 2^40 bytes of output).
-          if (idr.key >= 0) duplicates.add(idr.key, { row: n, entry: entry ? entry.index : -1, offset: (file ? file.offset : 0) * GROUP_SLOTS + groupIndex });
+          if (idr.key >= 0 && !ahead) duplicates.add(idr.key, { row: n, entry: entry ? entry.index : -1, offset: (file ? file.offset : 0) * GROUP_SLOTS + groupIndex });
           if (file) {
             const p = file.row(rows, width, out ? suffixBytes(out) : (entry!.suffixBytes ??= suffixBytes(entry!.out)));
             if (p) await p;
           }
         }
         // After the first block, size the ID index for the whole file from its bytes per row.
-        if (!reserved && n > 0 && idCheck && rows instanceof CsvReader) {
+        if (!reserved && n > 0 && idCheck && !ahead && rows instanceof CsvReader) {
           reserved = true;
           duplicates.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
         }
@@ -241,7 +285,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
 
     // Rows of a duplicated ID: the identity problem takes the code and comes first in the message; out of the totals.
     const patches: Patch[] = [];
-    for (const sightings of duplicates.groups()) {
+    for (const sightings of duplicates.groups().values()) {
       const all = sightings.map((g) => g.row);
       for (const g of sightings) {
         if (g.entry < 0) continue; // an empty or over-long row keeps its own error

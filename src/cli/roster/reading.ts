@@ -197,11 +197,13 @@ function invalidIn(src: RosterSource): RosterFileError {
  * then in the UTF-8 text: see {@link lineAt}), so that every row takes the
  * UTF-8 paths.
  */
-async function* csvRows(src: RosterSource): AsyncIterable<CsvReader> {
+async function* csvRows(src: RosterSource, raw: boolean): AsyncIterable<CsvReader> {
   const file = await open(src.path, 'r');
   try {
-    const reader = new CsvReader('utf-8', src.delimiter);
-    const decoder = decoderOf(src);
+    // GB18030 may be read as it is (its bytes never hide , " CR or LF inside a character): fields then decode on demand.
+    const asIs = raw && src.encoding === 'gb18030';
+    const reader = new CsvReader(asIs ? 'gb18030' : 'utf-8', src.delimiter);
+    const decoder = asIs ? undefined : decoderOf(src);
     if (decoder) {
       const raw = Buffer.allocUnsafe(DECODE_BLOCK);
       for (;;) {
@@ -223,9 +225,13 @@ async function* csvRows(src: RosterSource): AsyncIterable<CsvReader> {
   }
 }
 
-/** The rows of a roster source. */
-export function rowsOf(src: RosterSource): RowSource {
-  if (src.kind === 'csv') return csvRows(src);
+/**
+ * The rows of a roster source. `raw`: a GB18030 file is read as its own
+ * bytes, not decoded to UTF-8 (the same records; offsets and lengths are
+ * then in the file's bytes) — for a quick pass that reads few fields.
+ */
+export function rowsOf(src: RosterSource, raw = false): RowSource {
+  if (src.kind === 'csv') return csvRows(src, raw);
   return xlsxRows(src);
 }
 
