@@ -137,3 +137,56 @@ export class DuplicateFinder {
     return byKey;
   }
 }
+
+/**
+ * What the quick pass over a roster found ahead of the main pass: each row's
+ * valid ID key (by row number; rows without one hold none), and the rows of
+ * every key seen more than once. 8 bytes a row while it is filled, plus one
+ * sorted copy of the keys at the end.
+ */
+export class IdsAhead {
+  /** Key + 1 of row `r` at `r - 1` (0: no valid ID). */
+  private keys = new Float64Array(1 << 12);
+  private rows = 0;
+  /** The rows of each key seen more than once, in row order. */
+  readonly groups = new Map<number, number[]>();
+
+  /** Notes the valid ID key of row `row` (1-based, rows in order). */
+  note(row: number, key: number): void {
+    if (row > this.keys.length) this.resize(Math.max(row, this.keys.length * 2));
+    this.keys[row - 1] = key + 1;
+    if (row > this.rows) this.rows = row;
+  }
+
+  /** Makes room for about `expected` rows, at once rather than by doubling. */
+  reserve(expected: number): void {
+    if (expected > this.keys.length) this.resize(Math.ceil(expected));
+  }
+
+  private resize(size: number): void {
+    const next = new Float64Array(size);
+    next.set(this.keys.subarray(0, this.rows));
+    this.keys = next;
+  }
+
+  /** After the last {@link note}: finds the keys seen more than once (one sort) and their rows. */
+  finish(): void {
+    const keys = this.keys.subarray(0, this.rows);
+    const sorted = keys.slice().sort();
+    const twice = new Set<number>();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] !== 0 && sorted[i] === sorted[i - 1]) twice.add(sorted[i]!);
+    if (!twice.size) return;
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r]!;
+      if (!twice.has(k)) continue;
+      const g = this.groups.get(k - 1);
+      if (g) g.push(r + 1);
+      else this.groups.set(k - 1, [r + 1]);
+    }
+  }
+
+  /** The valid ID key of row `row`, or -1. */
+  keyOf(row: number): number {
+    return row <= this.rows ? this.keys[row - 1]! - 1 : -1;
+  }
+}

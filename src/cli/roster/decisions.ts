@@ -220,12 +220,14 @@ export class Decider {
    * the row: for the quick pass that finds duplicate IDs.
    */
   lastDayOf(rows: Rows): number {
-    const text = rows.text(this.cols.col.year).trim() || this.flagYear;
-    let d = this.lastDays.get(text);
+    // Cached by the cell's raw bytes (a year column holds few distinct values); decoded only when new.
+    const col = this.cols.col.year;
+    const raw = col >= 0 ? rows.rawKey(col, col) : '';
+    let d = this.lastDays.get(raw);
     if (d === undefined) {
-      const year = coverageYearFromText(text);
+      const year = coverageYearFromText(rows.text(col).trim() || this.flagYear);
       d = year === undefined ? NaN : dayNumber(year, 12, 31);
-      if (this.lastDays.size < 1000) this.lastDays.set(text, d);
+      if (this.lastDays.size < 1000) this.lastDays.set(raw, d);
     }
     return d;
   }

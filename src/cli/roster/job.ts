@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { normaliseDateText, splitCategories } from '../../input-text.js';
 import { parseCivilDate } from '../../civil-date.js';
 import { CsvReader, CsvRecordError, MAX_RECORD, parseCsv } from '../csv.js';
-import { idKeyIn, checkIdIn, DuplicateFinder, duplicateProblem, type IdResult, type Problem } from './checks.js';
+import { idKeyIn, checkIdIn, DuplicateFinder, duplicateProblem, IdsAhead, type IdResult, type Problem } from './checks.js';
 import { birthDayOfIdKey } from '../id-number.js';
 import { t, type Lang } from '../text.js';
 import { headerScore, mapColumns, rowKeyOf, type ColumnOptions, type Columns } from './columns.js';
@@ -99,17 +99,18 @@ async function findHeader(src: RosterSource, opts: RosterOptions): Promise<{ hea
 
 /**
  * The quick pass over a CSV roster before its rows are decided: each row's ID
- * checked as the main pass will check it (a GB18030 file read as its own
- * bytes), the valid keys noted and sorted once; returns the rows of every ID
- * seen more than once, by key. The main pass then flags those rows as it
- * writes them, and the output is written once. Undefined when this pass
+ * checked as the main pass would check it (a GB18030 file read as its own
+ * bytes), the valid keys noted by row and sorted once. The main pass then
+ * takes each row's key from it (checking again only IDs that are not valid,
+ * for their messages) and flags the rows of an ID seen twice as it writes
+ * them: the output is written once. Undefined when this pass
  * cannot tell (an XLSX roster; a record the reader refuses, which the main
  * pass then reports): the main pass finds duplicates itself and patches
  * them in afterwards.
  */
-async function duplicatesAhead(src: RosterSource, headerIndex: number, width: number, idCol: number, decider: Decider): Promise<Map<number, number[]> | undefined> {
+async function idsAhead(src: RosterSource, headerIndex: number, width: number, idCol: number, decider: Decider): Promise<IdsAhead | undefined> {
   if (src.kind !== 'csv') return undefined;
-  const finder = new DuplicateFinder();
+  const ahead = new IdsAhead();
   const idr: IdResult = { key: -1, birthDay: NaN, problem: undefined };
   const fileSize = statSync(src.path).size;
   let n = -headerIndex - 1;
@@ -121,20 +122,19 @@ async function duplicatesAhead(src: RosterSource, headerIndex: number, width: nu
         // Rows the main pass does not check the ID of: empty, or more fields than the header.
         if (rows.length === 0 || (rows.length === 1 && rows.text(0) === '') || rows.length > width) continue;
         checkIdIn(rows, idCol, decider.lastDayOf(rows), idr);
-        if (idr.key >= 0) finder.add(idr.key, { row: n, entry: 0, offset: 0 });
+        if (idr.key >= 0) ahead.note(n, idr.key);
       }
       if (!reserved && n > 0 && rows instanceof CsvReader) {
         reserved = true;
-        finder.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
+        ahead.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
       }
     }
   } catch (e) {
     if (e instanceof CsvRecordError || e instanceof RosterFileError) return undefined;
     throw e;
   }
-  const byKey = new Map<number, number[]>();
-  for (const [key, sightings] of finder.groups()) byKey.set(key, sightings.map((g) => g.row));
-  return byKey;
+  ahead.finish();
+  return ahead;
 }
 
 /** Runs the roster job. Throws {@link RosterFileError} when the file cannot be used at all; a previous output is then left as it was. */
@@ -167,7 +167,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
     }
     const decider = new Decider(cols, { lang, county: opts.county, year: opts.year, categoryMap, registry: opts.registry });
     // Duplicate IDs: found ahead for a CSV roster, else (XLSX) as the rows go by and patched in afterwards.
-    const ahead = idCheck ? await duplicatesAhead(src, found.index, width, col.id, decider) : undefined;
+    const ahead = idCheck ? await idsAhead(src, found.index, width, col.id, decider) : undefined;
     const duplicates = new DuplicateFinder();
     const rowKey = rowKeyOf(cols);
     const errorsByCode: Record<string, number> = {};
@@ -225,10 +225,14 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
             let birthDay = NaN;
             let birthText: string | undefined;
             if (idCheck) {
-              checkIdIn(rows, col.id, base.lastDay, idr);
+              const k = ahead ? ahead.keyOf(n) : -1;
+              if (k >= 0) {
+                idr.key = k;
+                idr.birthDay = birthDayOfIdKey(k);
+                const others = ahead!.groups.get(k);
+                if (others) idr.problem = duplicateProblem(others, n, lineOf);
+              } else checkIdIn(rows, col.id, base.lastDay, idr);
               birthDay = idr.birthDay;
-              const others = ahead && idr.key >= 0 ? ahead.get(idr.key) : undefined;
-              if (others) idr.problem = duplicateProblem(others, n, lineOf);
             } else if (col.id >= 0) {
               const k = idKeyIn(rows, col.id);
               if (k >= 0) birthDay = birthDayOfIdKey(k);
