@@ -109,6 +109,25 @@ export class CsvReader {
     return bytesRead > 0;
   }
 
+  /**
+   * Like {@link fill}, for a file in another encoding: reads up to `raw.length`
+   * bytes into `raw`, decodes them with `decoder` (streaming: a character cut
+   * at the end of a block is completed by the next) and keeps them as UTF-8,
+   * so that the reader works as for a UTF-8 file. A decoder made with `fatal`
+   * throws a `TypeError` on bytes that are not valid in its encoding.
+   * Offsets ({@link consumed}, {@link recordOffset}) are then in the UTF-8 text.
+   */
+  async fillDecoded(file: FileHandle, decoder: InstanceType<typeof TextDecoder>, raw: Buffer): Promise<boolean> {
+    const { bytesRead } = await file.read(raw, 0, raw.length, null);
+    const text = decoder.decode(raw.subarray(0, bytesRead), { stream: bytesRead > 0 });
+    const target = this.spare(Buffer.byteLength(text));
+    const rest = this.buffer.length - this.pos;
+    const written = text.length ? target.write(text, rest) : 0;
+    this.buffer = target.subarray(0, rest + written);
+    this.pos = 0;
+    return bytesRead > 0 || written > 0;
+  }
+
   /** The buffer not in use, holding the unread rest of the one in use and room for `more` bytes. */
   private spare(more: number): Buffer {
     const rest = this.buffer.length - this.pos;
@@ -429,6 +448,13 @@ export class CsvWriter {
   /** Writes `k` commas (empty fields to pad a short record). */
   commas(k: number): void {
     this.text(','.repeat(k));
+  }
+
+  /** Hands on `bytes` as they are (not copied), after what is buffered; `release` once they are written. */
+  pass(bytes: Buffer, release: () => void): void {
+    this.flush();
+    this.handed += bytes.length;
+    this.out(bytes, release);
   }
 
   /** Hands on, after what is buffered, bytes too large for the buffer. */

@@ -9,8 +9,7 @@ import { formatPath, YibaoError } from '../errors.js';
 import { quote } from '../quote.js';
 import { categoryName, funderNames, MECHANISM_NAMES } from '../vocabulary.js';
 import { categoryTable, policiesList, policyDetail } from './policies.js';
-import { loadPolicyFiles } from './policy-files.js';
-import { checkFile, formatCheck } from './check.js';
+import { builtinRegistry, type PolicyRegistry } from '../registry.js';
 import { normaliseDateText, splitCategories } from '../input-text.js';
 import { ENCODINGS, formatSummary, RosterFileError, runRoster, type RosterEncoding } from './roster.js';
 import { t, type Lang } from './text.js';
@@ -162,9 +161,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const common = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, lang: { type: 'string' }, policy: { type: 'string', multiple: true } } as const;
-  /** The built-ins plus every `--policy FILE`; a replaced built-in is noted on stderr. */
-  const policies = (files: readonly string[] | undefined, L: Lang) => {
-    const r = loadPolicyFiles(files ?? []);
+  /**
+   * The built-ins plus every `--policy FILE`; a replaced built-in is noted on stderr.
+   * The policy-file loader (and with it the schema library) is loaded only when a file is given.
+   */
+  const policies = async (files: readonly string[] | undefined, L: Lang): Promise<PolicyRegistry> => {
+    if (!files?.length) return builtinRegistry;
+    const { loadPolicyFiles } = await import('./policy-files.js');
+    const r = loadPolicyFiles(files);
     for (const n of r.notes) process.stderr.write(`${n[L]}\n`);
     return r.registry;
   };
@@ -179,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.county || !values.year) throw new UsageError('缺少 --county 或 --year', 'missing --county or --year', 'quote');
       if (!/^\d{4}$/.test(values.year)) throw new UsageError(`年度须为四位数字：${values.year}`, `the year must be four digits: ${values.year}`, 'quote');
       const categories = (values.category ?? []).flatMap(splitCategories);
-      const registry = policies(values.policy, L);
+      const registry = await policies(values.policy, L);
       const q = quote({ county: values.county, coverageYear: Number(values.year), categories, paidOn: values['paid-on'] === undefined ? undefined : normaliseDateText(values['paid-on']), birthDate: values['birth-date'] === undefined ? undefined : normaliseDateText(values['birth-date']) }, registry);
       if (values.json) return print(JSON.stringify(q, null, 2)), 0;
       const rows: Array<[string, string]> = [
@@ -207,7 +211,7 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { ...common, table: { type: 'boolean' } } });
       if (values.help) return print(HELP.policies!), 0;
       const L = lang(values.lang);
-      const registry = policies(values.policy, L);
+      const registry = await policies(values.policy, L);
       const all = registry.list().map((s) => registry.get(s.code ?? s.pinyin, s.coverageYear));
       if (values.json) return print(JSON.stringify(all.map((p) => ({ id: p.id, county: p.county, coverageYear: p.coverageYear.year, collectionYear: p.collectionYear?.year ?? null, document: p.document.number ?? null })), null, 2)), 0;
       print(policiesList(L, registry));
@@ -219,7 +223,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.help) return print(HELP.policy!), 0;
       const [county, year] = positionals;
       if (!county || !year || !/^\d{4}$/.test(year)) throw new UsageError('用法：yibao-rules policy <县> <年度>', 'usage: yibao-rules policy <county> <year>', 'policy');
-      print(policyDetail(county, Number(year), Boolean(values.json), lang(values.lang), policies(values.policy, lang(values.lang))));
+      print(policyDetail(county, Number(year), Boolean(values.json), lang(values.lang), await policies(values.policy, lang(values.lang))));
       return 0;
     }
     case 'roster': {
@@ -246,7 +250,7 @@ async function main(argv: string[]): Promise<number> {
         encoding: encoding as RosterEncoding | undefined, headerRow: values['header-row'] === undefined ? undefined : Number(values['header-row']),
         columns: values.column, ignore: values['ignore-column'], noIdCheck: values['no-id-check'], categoryMap: values['category-map'], raw: values.raw, by: values.by, targets: values.targets,
         progress: Boolean(process.stderr.isTTY) && !values.json && out !== '-',
-        registry: policies(values.policy, L),
+        registry: await policies(values.policy, L),
       });
       // With the output on standard output, the summary goes to standard error.
       const text = `${values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, L)}\n`;
@@ -260,7 +264,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.county || !values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('缺少 --county 或 --year', 'missing --county or --year', 'workbook');
       const out = values.out ?? `${values.county}-${values.year}.xlsx`;
       const { buildWorkbook } = await import('./workbook.js');
-      const registry = policies(values.policy, lang(values.lang));
+      const registry = await policies(values.policy, lang(values.lang));
       const r = await buildWorkbook({ county: values.county, year: Number(values.year), out, examples: !values['no-examples'], registry });
       print(t(lang(values.lang), `已生成 ${out}（${r.policyId}，示例 ${r.rows} 行）`, `wrote ${out} (${r.policyId}, ${r.rows} example rows)`));
       return 0;
@@ -284,6 +288,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.help) return print(HELP.check!), 0;
       const file = positionals[0];
       if (!file) throw new UsageError('缺少政策文件', 'missing the policy file', 'check');
+      const { checkFile, formatCheck } = await import('./check.js');
       const report = checkFile(file, values.notice);
       print(values.json ? JSON.stringify({ ...report, policy: report.policy?.id ?? null }, null, 2) : formatCheck(report, lang(values.lang)));
       return report.ok ? 0 : 1;
@@ -328,8 +333,18 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+let settled = false;
+// A command whose work stops without finishing (a promise nothing will ever settle) must never look
+// like a success: Node would exit 0 once nothing is left to do.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  process.stderr.write('错误 error: 内部错误：任务未完成就停止了，没有写出结果 / internal error: the job stopped before it finished; nothing was written\n');
+  process.exitCode = 1;
+});
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (e: unknown) => {
@@ -342,6 +357,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`错误 error: 读写 XLSX 需要 exceljs / reading or writing XLSX needs exceljs:\n  npx -p yibao-rules -p exceljs yibao-rules ${process.argv.slice(2).join(' ')}\n  (或 or: npm i exceljs)\n`);
     else if (e instanceof Error && 'code' in e && (e as { code: unknown }).code === 'ENOENT') process.stderr.write(`错误 error: 找不到文件 file not found: ${(e as { path?: string }).path}\n`);
     else process.stderr.write(`错误 error: ${e instanceof Error ? e.message : String(e)}\n`);
+    settled = true;
     process.exitCode = 1;
   },
 );

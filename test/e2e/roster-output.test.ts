@@ -28,7 +28,7 @@ function roster(n: number, dup = false): string {
 }
 
 beforeAll(() => {
-  writeFileSync(BIG, roster(400_000, true)); // the last row repeats the first ID: duplicates are patched at the end
+  writeFileSync(BIG, roster(400_000, true)); // the last row repeats the first ID: found ahead, flagged as the rows are written
   writeFileSync(SMALL, roster(1000));
 });
 
@@ -55,7 +55,6 @@ describe('a killed job leaves the previous output exactly as it was', () => {
   it.each([
     ['SIGINT', 'csv', 'work'],
     ['SIGTERM', 'csv', 'work'],
-    ['SIGTERM', 'csv', 'out'], // while the duplicates are patched in
     ['SIGINT', 'json', 'out'], // while converting to JSON
     ['SIGTERM', 'xlsx', 'out'], // while converting to XLSX
     ['SIGKILL', 'csv', 'work'],
@@ -87,6 +86,8 @@ describe('a full disk', () => {
   });
   it('fails with exit 1, leaves the previous output and no temporary file (tmpfs of 1 MB; needs root to mount)', () => {
     if (!mounted) {
+      // In CI (root, a fresh machine) the test must run: a skip there would pass as green.
+      if (process.env.CI) throw new Error('cannot mount a tmpfs in CI: the disk-full test must run');
       console.warn('[roster-output] cannot mount a tmpfs (not root): the disk-full test did not run');
       return;
     }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { birthDayOfIdKey, checkIdNumber, idKey, IdIndex, idKeyOfBytes } from '../../src/cli/id-number.js';
+import { birthDayOfIdKey, checkIdNumber, idKey, idKeyOfBytes } from '../../src/cli/id-number.js';
+import { DuplicateFinder, type Sighting } from '../../src/cli/roster/checks.js';
 import { formatCivilDate } from '../../src/civil-date.js';
 import { makeId } from '../../scripts/fake-id.js';
 
@@ -33,24 +34,21 @@ describe('ID numbers (GB 11643)', () => {
   });
 });
 
-describe('IdIndex', () => {
-  it('answers like a Map, through growth and reservation', () => {
+describe('DuplicateFinder', () => {
+  it('groups the rows of every key seen more than once, in row order, like a Map, through growth and reservation', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 2000 }), fc.integer({ min: 0, max: 3000 }), (keys, reserveAt) => {
-        const index = new IdIndex(4);
-        const ref = new Map<number, number>();
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 3000 }), fc.integer({ min: 0, max: 3000 }), (keys, reserveAt) => {
+        const finder = new DuplicateFinder();
+        const ref = new Map<number, Sighting[]>();
         keys.forEach((k, row) => {
-          if (row === reserveAt) index.reserve(keys.length);
+          if (row === reserveAt) finder.reserve(keys.length);
           const key = k * 1e12 + 123456789; // keys above 2^32, as real ones are
-          const slot = index.firstOrAdd(key, row, row * 3, row * 1e10);
-          const first = ref.get(key);
-          if (first === undefined) {
-            expect(slot).toBe(-1);
-            ref.set(key, row);
-          } else {
-            expect([index.rowAt(slot), index.tagAt(slot), index.offsetAt(slot)]).toEqual([first, first * 3, first * 1e10]);
-          }
+          const s = { row, entry: row * 3, offset: row * 1e10 };
+          finder.add(key, s);
+          ref.set(key, [...(ref.get(key) ?? []), s]);
         });
+        const expected = [...ref.values()].filter((g) => g.length > 1);
+        expect([...finder.groups().values()]).toEqual(expected);
       }),
     );
   });

@@ -8,6 +8,7 @@ import { parseCsv } from '../../src/cli/csv.js';
 import { idKey } from '../../src/cli/id-number.js';
 import { runRoster, type RosterOptions } from '../../src/cli/roster.js';
 import { normaliseDateText } from '../../src/input-text.js';
+import { quote } from '../../src/quote.js';
 import { makeId } from '../../scripts/fake-id.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yibao-input-'));
@@ -57,6 +58,29 @@ describe('every row accounted for', () => {
     expect(r.s.input.encoding).toBe('GB18030');
     expect(r.rows.at(-1)![0]).toBe('张三');
     expect(r.s.totals.subsidy).toBe('280.00');
+  });
+  it('GB18030 with a byte that is not GB18030 after 5 MB is exit 1, and a previous output stays as it was', async () => {
+    const rows = Array.from({ length: 95_000 }, (_, i) => `张${i},${id(i % 50_000)},岢岚,2022,低保对象,2021-12-01`);
+    const good = iconv.encode([HEAD, ...rows, ''].join('\n'), 'gb18030');
+    expect(good.length).toBeGreaterThan(5 << 20);
+    // 0x81 0x20: a lead byte without its trail byte, near the end.
+    const bad = Buffer.concat([good.subarray(0, good.length - 40), Buffer.from([0x81, 0x20]), good.subarray(good.length - 40)]);
+    const out = join(dir, `kept${k++}.csv`);
+    writeFileSync(out, 'previous output\n');
+    await expect(runRoster({ input: file(bad), out, lang: 'zh' })).rejects.toThrow(/无法识别文件编码/);
+    expect(readFileSync(out, 'utf8')).toBe('previous output\n');
+  });
+  it.each([['gb18030'], ['utf-16le']] as const)('%s: the line of an unterminated quote counts the lines of the file', async (enc) => {
+    const body = lines(200);
+    body[150] = body[150]!.replace('居民150', '"居民150');
+    const text = [HEAD, ...body].join('\r\n');
+    const bytes = enc === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await expect(job(file(bytes))).rejects.toThrow(/第 152 行：引号未闭合/);
+  });
+  it('UTF-16 LE with bytes cut in the middle of a character is exit 1', async () => {
+    const text = [HEAD, ...lines(3)].join('\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le'), Buffer.from([0x00, 0xd8, 0x41])]);
+    await expect(job(file(bytes))).rejects.toThrow(/不是有效的 UTF-16 LE 文本/);
   });
   it.each([['utf-16le'], ['utf-16be']] as const)('%s with BOM, tab-separated (Excel "Unicode text")', async (enc) => {
     const text = `\uFEFF${[HEAD, ...lines(3, 0), line(3, '低保对象')].map((l) => l.replace(/,/g, '\t')).join('\r\n')}\r\n`;
@@ -150,6 +174,17 @@ describe('one reading of dates and IDs', () => {
     expect(r.col('状态')).toEqual(['已确定', '', '']);
     expect(r.col('个人缴费')).toEqual(['40.00', '', '']);
     expect(r.col('提示')[0]).not.toMatch(/[a-z]/);
+  });
+  it('a warning the quote gives twice (once per category) is said once in 提示 and 提示代码', async () => {
+    const text = `姓名,身份证号,县,待遇年度,类别,缴费日期\n乙,${makeId('411421', '1950-01-01', 1)},民权,2024,低保对象、重度残疾人,2023-12-01\n`;
+    const input = { county: '民权', coverageYear: 2024, categories: ['低保对象', '重度残疾人'], paidOn: '2023-12-01' } as const;
+    const codes = quote(input).warnings.map((w) => w.code);
+    expect(codes.length).toBeGreaterThan(new Set(codes).size); // the quote itself repeats a code
+    const r = await job(file(text));
+    expect(r.col('提示代码')[0]!.split(';')).toEqual([...new Set(codes)]);
+    const phrases = r.col('提示')[0]!.split('、');
+    expect(phrases).toHaveLength(new Set(phrases).size);
+    expect(phrases).toHaveLength(new Set(codes).size);
   });
 });
 

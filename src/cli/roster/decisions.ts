@@ -100,8 +100,9 @@ function computedColumns(q: Quote, lang: Lang): Record<OutKey, string> {
     coverageEnd: q.coverage?.end ?? '',
     status: q.status === 'determined' ? t(lang, '已确定', 'determined') : t(lang, '未明确', 'unspecified'),
     policyId: q.policyId,
-    warnings: q.warnings.map((w) => warningPhrase(w.code, lang)).join(LIST_SEPARATOR[lang]),
-    warningCodes: q.warnings.map((w) => w.code).join(CODE_SEPARATOR),
+    // A code the quote gives twice (for two categories, say) is said once: the row's cell is a list of what to look at.
+    warnings: [...new Set(q.warnings.map((w) => warningPhrase(w.code, lang)))].join(LIST_SEPARATOR[lang]),
+    warningCodes: [...new Set(q.warnings.map((w) => w.code))].join(CODE_SEPARATOR),
     errorCode: '',
     errorMessage: '',
   };
@@ -206,14 +207,38 @@ export class Decider {
     if (this.cache.size < CACHE_LIMIT) this.cache.set(key, e);
   }
 
+  /** The row's coverage year: its text (the column, else --year) and the year it names. */
+  private yearOf(rows: Rows): { text: string; year: number | undefined } {
+    const text = rows.text(this.cols.col.year).trim() || this.flagYear;
+    return { text, year: coverageYearFromText(text) };
+  }
+
+  private readonly lastDays = new Map<string, number>();
+  /**
+   * The last day of the row's coverage year, exactly as the row's entry will
+   * record it ({@link Entry.lastDay}; NaN: no valid year), without deciding
+   * the row: for the quick pass that finds duplicate IDs.
+   */
+  lastDayOf(rows: Rows): number {
+    // Cached by the cell's raw bytes (a year column holds few distinct values); decoded only when new.
+    const col = this.cols.col.year;
+    const raw = col >= 0 ? rows.rawKey(col, col) : '';
+    let d = this.lastDays.get(raw);
+    if (d === undefined) {
+      const year = coverageYearFromText(rows.text(col).trim() || this.flagYear);
+      d = year === undefined ? NaN : dayNumber(year, 12, 31);
+      if (this.lastDays.size < 1000) this.lastDays.set(raw, d);
+    }
+    return d;
+  }
+
   private compute(rows: Rows, birthIso: string | undefined): Entry {
     const { col } = this.cols;
     const county = rows.text(col.county).trim() || this.opts.county || '';
-    const yearText = rows.text(col.year).trim() || this.flagYear;
+    const { text: yearText, year } = this.yearOf(rows);
     const cats = categoriesText(rows, this.cols);
     const paidIso = normaliseDateText(rows.text(col.paidOn));
     const paidDay = paidIso ? (parseCivilDate(paidIso) ?? NaN) : NaN;
-    const year = coverageYearFromText(yearText);
     const index = this.entries.length;
     if (year === undefined) return entryOf(yearError(yearText), paidDay, NaN, this.opts.lang, index);
     const input = this.input;

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { RosterFileError } from './errors.js';
@@ -37,6 +37,15 @@ export function trackTemp(path: string): void {
 export function dropTemp(path: string): void {
   rmSync(path, { force: true });
   forget(path);
+}
+
+/** {@link dropTemp} in the background (a large file takes a while to free): the promise settles once it is gone. */
+export async function dropTempLater(path: string): Promise<void> {
+  try {
+    await rm(path, { force: true });
+  } finally {
+    forget(path);
+  }
 }
 
 function forget(path: string): void {
@@ -114,6 +123,12 @@ export async function commit(temp: string, target: string): Promise<void> {
   }
 }
 
+/** Bytes queued for writing above which a writer waits, and to which the queue drains before it goes on. */
+const HIGH_WATER = 12 << 20;
+const LOW_WATER = 4 << 20;
+/** Bytes written between flushes to disk started while writing. */
+const FLUSH_EVERY = 32 << 20;
+
 /**
  * A file written in order from large buffers, with back-pressure and no
  * lost errors: a write error (a full disk) rejects the next {@link write}
@@ -123,6 +138,11 @@ export class FileSink {
   private chain: Promise<void> = Promise.resolve();
   private queued = 0;
   private failure: unknown;
+  /** Callers waiting for the queue to drain to {@link LOW_WATER}. */
+  private waiting: Array<() => void> = [];
+  /** Bytes written since the last flush to disk was started, and that flush while it runs. */
+  private unflushed = 0;
+  private flushing: Promise<void> | undefined;
   private constructor(private readonly fh: FileHandle) {}
 
   /** Opens (creates or truncates) `path` and notes it as a temporary file. */
@@ -136,17 +156,42 @@ export class FileSink {
     if (this.failure) return Promise.reject(this.failure);
     this.queued += bytes.length;
     this.chain = this.chain.then(async () => {
-      if (this.failure) return;
       try {
+        if (this.failure) return; // after a failure nothing more is written, but every write is still accounted for
         for (let at = 0; at < bytes.length; ) at += (await this.fh.write(bytes, at, bytes.length - at)).bytesWritten;
+        this.flushAsWritten(bytes.length);
       } catch (e) {
         this.failure = e;
       } finally {
         this.queued -= bytes.length;
         release?.();
+        // Wake the waiting writers when the queue is low enough, or at once on a failure (they throw it).
+        if ((this.failure || this.queued <= LOW_WATER) && this.waiting.length) for (const w of this.waiting.splice(0)) w();
       }
     });
-    return this.queued > 1 << 23 ? this.settled() : undefined;
+    return this.queued > HIGH_WATER ? this.drained() : undefined;
+  }
+
+  /** Waits until what is queued is down to {@link LOW_WATER} (writing goes on meanwhile); throws the first write error. */
+  private async drained(): Promise<void> {
+    if (this.queued > LOW_WATER && !this.failure) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Every {@link FLUSH_EVERY} bytes, starts flushing what is written to disk
+   * (beside the writes, not in their queue): the flush before the rename
+   * ({@link commit}) then has little left to do, and the disk works while
+   * the rows are computed. Its errors are the final flush's to report.
+   */
+  private flushAsWritten(n: number): void {
+    this.unflushed += n;
+    if (this.unflushed < FLUSH_EVERY || this.flushing) return;
+    this.unflushed = 0;
+    this.flushing = this.fh
+      .datasync()
+      .catch(() => undefined)
+      .finally(() => void (this.flushing = undefined));
   }
 
   /** Waits for what is queued; throws the first write error. */
@@ -155,12 +200,16 @@ export class FileSink {
     if (this.failure) throw this.failure;
   }
 
-  /** Writes what is queued, flushes it to disk and closes the file; throws the first write error. */
+  /**
+   * Writes what is queued and closes the file; throws the first write error.
+   * Not flushed to disk here: {@link commit} flushes the file that is put in
+   * place (working files that are only copied from need not be).
+   */
   async close(): Promise<void> {
     try {
       await this.settled();
-      await this.fh.sync();
     } finally {
+      await this.flushing;
       await this.fh.close();
     }
   }
@@ -168,6 +217,7 @@ export class FileSink {
   /** Closes without waiting for success (the job failed). */
   async abandon(): Promise<void> {
     await this.chain;
+    await this.flushing;
     await this.fh.close().catch(() => undefined);
   }
 }

@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { normaliseDateText, splitCategories } from '../../input-text.js';
 import { parseCivilDate } from '../../civil-date.js';
 import { CsvReader, CsvRecordError, MAX_RECORD, parseCsv } from '../csv.js';
-import { idKeyIn, checkIdIn, DuplicateFinder, duplicateProblem, type IdResult, type Problem } from './checks.js';
+import { idKeyIn, checkIdIn, DuplicateFinder, duplicateProblem, IdsAhead, type IdResult, type Problem } from './checks.js';
 import { birthDayOfIdKey } from '../id-number.js';
 import { t, type Lang } from '../text.js';
 import { headerScore, mapColumns, rowKeyOf, type ColumnOptions, type Columns } from './columns.js';
@@ -93,8 +93,48 @@ async function findHeader(src: RosterSource, opts: RosterOptions): Promise<{ hea
   let index = want ? want - 1 : seen.findIndex((s) => headerScore(s.fields) >= 2);
   if (want && index >= seen.length) throw new RosterFileError(`--header-row ${want}：文件只有 ${seen.length} 行`, `--header-row ${want}: the file has ${seen.length} rows`);
   if (index < 0) index = 0; // no header found: the first row, for mapColumns to explain what is missing
-  const line = src.kind === 'csv' ? await lineAt(src.path, seen[index]!.offset) : index + 1;
+  const line = src.kind === 'csv' ? await lineAt(src, seen[index]!.offset) : index + 1;
   return { header: seen[index]!.fields, index, line };
+}
+
+/**
+ * The quick pass over a CSV roster before its rows are decided: each row's ID
+ * checked as the main pass would check it (a GB18030 file read as its own
+ * bytes), the valid keys noted by row and sorted once. The main pass then
+ * takes each row's key from it (checking again only IDs that are not valid,
+ * for their messages) and flags the rows of an ID seen twice as it writes
+ * them: the output is written once. Undefined when this pass
+ * cannot tell (an XLSX roster; a record the reader refuses, which the main
+ * pass then reports): the main pass finds duplicates itself and patches
+ * them in afterwards.
+ */
+async function idsAhead(src: RosterSource, headerIndex: number, width: number, idCol: number, decider: Decider): Promise<IdsAhead | undefined> {
+  if (src.kind !== 'csv') return undefined;
+  const ahead = new IdsAhead();
+  const idr: IdResult = { key: -1, birthDay: NaN, problem: undefined };
+  const fileSize = statSync(src.path).size;
+  let n = -headerIndex - 1;
+  let reserved = false;
+  try {
+    for await (const rows of rowsOf(src, true)) {
+      while (rows.next()) {
+        if (++n <= 0) continue; // title rows and the header
+        // Rows the main pass does not check the ID of: empty, or more fields than the header.
+        if (rows.length === 0 || (rows.length === 1 && rows.text(0) === '') || rows.length > width) continue;
+        checkIdIn(rows, idCol, decider.lastDayOf(rows), idr);
+        if (idr.key >= 0) ahead.note(n, idr.key);
+      }
+      if (!reserved && n > 0 && rows instanceof CsvReader) {
+        reserved = true;
+        ahead.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
+      }
+    }
+  } catch (e) {
+    if (e instanceof CsvRecordError || e instanceof RosterFileError) return undefined;
+    throw e;
+  }
+  ahead.finish();
+  return ahead;
 }
 
 /** Runs the roster job. Throws {@link RosterFileError} when the file cannot be used at all; a previous output is then left as it was. */
@@ -126,6 +166,8 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       file.header(header, lang);
     }
     const decider = new Decider(cols, { lang, county: opts.county, year: opts.year, categoryMap, registry: opts.registry });
+    // Duplicate IDs: found ahead for a CSV roster, else (XLSX) as the rows go by and patched in afterwards.
+    const ahead = idCheck ? await idsAhead(src, found.index, width, col.id, decider) : undefined;
     const duplicates = new DuplicateFinder();
     const rowKey = rowKeyOf(cols);
     const errorsByCode: Record<string, number> = {};
@@ -183,7 +225,13 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
             let birthDay = NaN;
             let birthText: string | undefined;
             if (idCheck) {
-              checkIdIn(rows, col.id, base.lastDay, idr);
+              const k = ahead ? ahead.keyOf(n) : -1;
+              if (k >= 0) {
+                idr.key = k;
+                idr.birthDay = birthDayOfIdKey(k);
+                const others = ahead!.groups.get(k);
+                if (others) idr.problem = duplicateProblem(others, n, lineOf);
+              } else checkIdIn(rows, col.id, base.lastDay, idr);
               birthDay = idr.birthDay;
             } else if (col.id >= 0) {
               const k = idKeyIn(rows, col.id);
@@ -208,16 +256,16 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
             }
           }
           // The --by group travels with the output offset (offset · 4096 + group: exact below 2^40 bytes of output).
-          if (idr.key >= 0) duplicates.add(idr.key, { row: n, entry: entry ? entry.index : -1, offset: (file ? file.offset : 0) * GROUP_SLOTS + groupIndex });
+          if (idr.key >= 0 && !ahead) duplicates.add(idr.key, { row: n, entry: entry ? entry.index : -1, offset: (file ? file.offset : 0) * GROUP_SLOTS + groupIndex });
           if (file) {
             const p = file.row(rows, width, out ? suffixBytes(out) : (entry!.suffixBytes ??= suffixBytes(entry!.out)));
             if (p) await p;
           }
         }
         // After the first block, size the ID index for the whole file from its bytes per row.
-        if (!reserved && n > 0 && idCheck && rows instanceof CsvReader) {
+        if (!reserved && n > 0 && idCheck && !ahead && rows instanceof CsvReader) {
           reserved = true;
-          duplicates.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n));
+          duplicates.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
         }
         if (opts.progress) {
           const now = Date.now();
@@ -229,7 +277,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
       }
     } catch (e) {
       if (!(e instanceof CsvRecordError)) throw e;
-      const line = await lineAt(src.path, e.offset);
+      const line = await lineAt(src, e.offset);
       throw e.kind === 'unterminated'
         ? new RosterFileError(
             `第 ${line} 行：引号未闭合（从这里起的多行被并成了一个字段）。请检查该行的引号`,
@@ -241,7 +289,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
 
     // Rows of a duplicated ID: the identity problem takes the code and comes first in the message; out of the totals.
     const patches: Patch[] = [];
-    for (const sightings of duplicates.groups.values()) {
+    for (const sightings of duplicates.groups().values()) {
       const all = sightings.map((g) => g.row);
       for (const g of sightings) {
         if (g.entry < 0) continue; // an empty or over-long row keeps its own error

@@ -11,7 +11,7 @@ import { extname } from 'node:path';
 import { CsvReader, CsvWriter, csvField, csvLine, csvRow, neutralise } from '../csv.js';
 import { t, type Lang } from '../text.js';
 import { RosterFileError } from './errors.js';
-import { commit, dropTemp, FileSink, tempBeside } from './files.js';
+import { commit, dropTemp, dropTempLater, FileSink, tempBeside } from './files.js';
 import { CODE_SEPARATOR, errorColumns, LIST_SEPARATOR, MONEY_KEYS, OUT, type OutKey } from './decisions.js';
 import type { Rows } from './reading.js';
 
@@ -125,6 +125,8 @@ interface Finisher {
   close(): Promise<void>;
 }
 
+const COPY_BLOCK = 1 << 22;
+
 /** CSV: the working file copied in large blocks, read once in order; only the patched records are parsed and rewritten. */
 async function patchCsv(work: string, out: string, lang: Lang, patches: readonly Patch[]): Promise<void> {
   const src = await open(work, 'r');
@@ -143,13 +145,28 @@ async function patchCsv(work: string, out: string, lang: Lang, patches: readonly
       }
       return block.subarray(from - start, from - start + want);
     };
+    // Short unpatched spans are copied through the writer's buffer; long ones are read into buffers of
+    // their own and handed to the file as they are: the next block is read while the last is written,
+    // and a written buffer is used again.
+    const free: Buffer[] = [];
     const copy = async (from: number, to: number) => {
+      if (to - from < COPY_BLOCK) {
+        for (let at = from; at < to; ) {
+          const b = await have(at, to - at);
+          if (!b.length) break;
+          f.w.bytes(b);
+          await f.pause();
+          at += b.length;
+        }
+        return;
+      }
       for (let at = from; at < to; ) {
-        const b = await have(at, Math.min(to - at, 1 << 22));
-        if (!b.length) break;
-        f.w.bytes(b);
+        const b = free.pop() ?? Buffer.allocUnsafe(COPY_BLOCK);
+        const { bytesRead } = await src.read(b, 0, Math.min(to - at, COPY_BLOCK), at);
+        if (!bytesRead) break;
+        f.w.pass(b.subarray(0, bytesRead), () => void free.push(b));
         await f.pause();
-        at += b.length;
+        at += bytesRead;
       }
     };
     let at = 0;
@@ -275,8 +292,10 @@ export async function finishOutput(work: string, target: string, format: OutputF
       }
       await finisher.close();
     }
-    dropTemp(work);
+    // The working file is freed while the output is flushed and put in place.
+    const dropped = dropTempLater(work).catch(() => undefined);
     await commit(temp, target);
+    await dropped;
   } catch (e) {
     dropTemp(temp);
     throw e;

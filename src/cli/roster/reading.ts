@@ -2,9 +2,12 @@
  * Reading a roster: what the file is (CSV or XLSX, which encoding, which
  * delimiter), and its rows as batches. The encoding is decided on the whole
  * file: UTF-8 only if every byte of it is valid UTF-8 (checked in blocks with
- * `buffer.isUtf8`), else GB18030 if every byte of it decodes as GB18030; UTF-16
- * LE/BE with a byte order mark is converted to a UTF-8 working copy. The
- * summary names the encoding used; `--encoding` overrides the detection.
+ * `buffer.isUtf8`), else GB18030, and then every byte of it must decode as
+ * GB18030 (checked as it is decoded, block by block, while the rows are
+ * read: a byte that is not stops the job before any output is replaced).
+ * UTF-16 LE/BE is recognised by its byte order mark. GB18030 and UTF-16 are
+ * decoded to UTF-8 as they are read. The summary names the encoding used;
+ * `--encoding` overrides the detection.
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
@@ -65,7 +68,7 @@ export const ENCODINGS: readonly RosterEncoding[] = ['utf-8', 'gb18030', 'utf-16
 
 /** What a roster file is, and how to read it. */
 export interface RosterSource {
-  /** The file to read (a working copy for standard input and UTF-16). */
+  /** The file to read (a working copy for standard input and other files that are not regular files). */
   readonly path: string;
   readonly kind: 'csv' | 'xlsx';
   /** The encoding of the original file ('xlsx' for a workbook). */
@@ -85,6 +88,8 @@ export function encodingLabel(e: RosterEncoding | 'xlsx', bom = false): string {
 }
 
 const BLOCK = 1 << 22;
+/** Bytes decoded at a time (GB18030, UTF-16): small enough that the decoded text stays in young memory. */
+const DECODE_BLOCK = 1 << 20;
 
 /**
  * Copies standard input (`-`), or an input that is not a regular file (a
@@ -102,22 +107,16 @@ export async function inputToFile(input: string): Promise<string> {
   return path;
 }
 
-/** Whether a whole file is valid in `encoding`: streamed through a fatal decoder (UTF-8: `isUtf8` per block). */
-async function validIn(fh: FileHandle, encoding: CsvEncoding): Promise<boolean> {
+/** Whether a whole file is valid UTF-8 (`isUtf8` per block). */
+async function validUtf8(fh: FileHandle): Promise<boolean> {
   const buf = Buffer.allocUnsafe(BLOCK + 4);
   let carry = 0;
   let pos = 0;
-  const dec = encoding === 'gb18030' ? new TextDecoder('gb18030', { fatal: true }) : undefined;
   try {
     for (;;) {
       const { bytesRead } = await fh.read(buf, carry, BLOCK, pos);
       pos += bytesRead;
       const n = carry + bytesRead;
-      if (dec) {
-        dec.decode(buf.subarray(0, n), { stream: bytesRead > 0 });
-        if (!bytesRead) return true;
-        continue;
-      }
       // UTF-8: check up to the last whole character; carry a cut one over to the next block.
       let end = n;
       if (bytesRead) {
@@ -135,26 +134,6 @@ async function validIn(fh: FileHandle, encoding: CsvEncoding): Promise<boolean> 
   } catch {
     return false;
   }
-}
-
-/** Converts a UTF-16 file (after its BOM) to a UTF-8 working copy. */
-async function utf16ToUtf8(path: string, encoding: 'utf-16le' | 'utf-16be'): Promise<string> {
-  const out = tempBeside('-', 'utf8');
-  const sink = await FileSink.create(out);
-  const dec = new TextDecoder(encoding, { fatal: true });
-  try {
-    for await (const chunk of createReadStream(path, { start: 2, highWaterMark: BLOCK })) {
-      const p = sink.write(Buffer.from(dec.decode(chunk as Buffer, { stream: true })));
-      if (p) await p;
-    }
-    sink.write(Buffer.from(dec.decode()));
-  } catch (e) {
-    await sink.abandon();
-    if (e instanceof TypeError) throw new RosterFileError(`文件不是有效的 ${encodingLabel(encoding)} 文本`, `the file is not valid ${encodingLabel(encoding)} text`);
-    throw e;
-  }
-  await sink.close();
-  return out;
 }
 
 /**
@@ -176,15 +155,11 @@ export async function inspect(path: string, forced?: RosterEncoding): Promise<Ro
     else if (bom16) encoding = bom16;
     else {
       if (h.subarray(0, Math.min(bytesRead, 4096)).includes(0)) throw new RosterFileError('不是文本格式的花名册（含二进制数据）', 'not a text roster (binary data)');
-      if (await validIn(fh, 'utf-8')) encoding = 'utf-8';
-      else if (await validIn(fh, 'gb18030')) encoding = 'gb18030';
-      else throw new RosterFileError('无法识别文件编码（既不是 UTF-8 也不是 GB18030）；请用 --encoding 指定', 'cannot tell the encoding (neither UTF-8 nor GB18030); name it with --encoding');
+      // Not UTF-8: GB18030, checked as it is decoded (a byte that is not GB18030 stops the job before any output is replaced).
+      encoding = (await validUtf8(fh)) ? 'utf-8' : 'gb18030';
     }
-    let read = path;
     let text = h;
     if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-      read = await utf16ToUtf8(path, encoding);
-      temps.push(read);
       const start = h[0] === 0xff || h[0] === 0xfe ? 2 : 0;
       text = Buffer.from(new TextDecoder(encoding).decode(h.subarray(start, start + ((bytesRead - start) & ~1))));
     }
@@ -193,18 +168,56 @@ export async function inspect(path: string, forced?: RosterEncoding): Promise<Ro
     if (eol < 0) eol = text.length;
     const first = text.subarray(0, eol);
     const delimiter = first.includes(9) && !first.includes(44) ? '\t' : ',';
-    return { path: read, kind: 'csv', encoding, forced: Boolean(forced), delimiter, temps };
+    return { path, kind: 'csv', encoding, forced: Boolean(forced), delimiter, temps };
   } finally {
     await fh.close();
   }
 }
 
-/** The CSV rows of a source, one batch per block read. */
-async function* csvRows(src: RosterSource): AsyncIterable<CsvReader> {
+/**
+ * The decoder for a file that is not UTF-8 (GB18030, UTF-16 LE/BE; a UTF-16
+ * or GB18030 byte order mark is dropped): fatal when the encoding was
+ * detected (bytes not valid in it stop the job), replacing when it was
+ * given with --encoding.
+ */
+function decoderOf(src: RosterSource): InstanceType<typeof TextDecoder> | undefined {
+  return src.encoding === 'utf-8' || src.encoding === 'xlsx' ? undefined : new TextDecoder(src.encoding, { fatal: !src.forced });
+}
+
+/** The error for a file whose bytes turn out, further on, not to be valid in the encoding it was read in. */
+function invalidIn(src: RosterSource): RosterFileError {
+  return src.encoding === 'gb18030'
+    ? new RosterFileError('无法识别文件编码（既不是 UTF-8 也不是 GB18030）；请用 --encoding 指定', 'cannot tell the encoding (neither UTF-8 nor GB18030); name it with --encoding')
+    : new RosterFileError(`文件不是有效的 ${encodingLabel(src.encoding)} 文本`, `the file is not valid ${encodingLabel(src.encoding)} text`);
+}
+
+/**
+ * The CSV rows of a source, one batch per block read. GB18030 and UTF-16
+ * are decoded block by block as they are read and kept as UTF-8 (offsets are
+ * then in the UTF-8 text: see {@link lineAt}), so that every row takes the
+ * UTF-8 paths.
+ */
+async function* csvRows(src: RosterSource, raw: boolean): AsyncIterable<CsvReader> {
   const file = await open(src.path, 'r');
   try {
-    const reader = new CsvReader(src.encoding === 'gb18030' ? 'gb18030' : 'utf-8', src.delimiter);
-    while (await reader.fill(file)) yield reader;
+    // GB18030 may be read as it is (its bytes never hide , " CR or LF inside a character): fields then decode on demand.
+    const asIs = raw && src.encoding === 'gb18030';
+    const reader = new CsvReader(asIs ? 'gb18030' : 'utf-8', src.delimiter);
+    const decoder = asIs ? undefined : decoderOf(src);
+    if (decoder) {
+      const raw = Buffer.allocUnsafe(DECODE_BLOCK);
+      for (;;) {
+        let more: boolean;
+        try {
+          more = await reader.fillDecoded(file, decoder, raw);
+        } catch (e) {
+          if (e instanceof TypeError) throw invalidIn(src);
+          throw e;
+        }
+        if (!more) break;
+        yield reader;
+      }
+    } else while (await reader.fill(file)) yield reader;
     reader.end();
     yield reader;
   } finally {
@@ -212,9 +225,13 @@ async function* csvRows(src: RosterSource): AsyncIterable<CsvReader> {
   }
 }
 
-/** The rows of a roster source. */
-export function rowsOf(src: RosterSource): RowSource {
-  if (src.kind === 'csv') return csvRows(src);
+/**
+ * The rows of a roster source. `raw`: a GB18030 file is read as its own
+ * bytes, not decoded to UTF-8 (the same records; offsets and lengths are
+ * then in the file's bytes) — for a quick pass that reads few fields.
+ */
+export function rowsOf(src: RosterSource, raw = false): RowSource {
+  if (src.kind === 'csv') return csvRows(src, raw);
   return xlsxRows(src);
 }
 
@@ -229,13 +246,34 @@ async function* xlsxRows(src: RosterSource): RowSource {
   }
 }
 
-/** The line (1-based) of byte `offset` of a text file: line breaks before it counted as LF, CRLF or lone CR. */
-export async function lineAt(path: string, offset: number): Promise<number> {
+/** The bytes of a CSV source as its reader sees them: the file, or the file decoded to UTF-8. */
+async function* readerBytes(src: RosterSource): AsyncIterable<Buffer> {
+  const decoder = decoderOf(src);
+  if (!decoder) {
+    yield* createReadStream(src.path, { highWaterMark: BLOCK }) as AsyncIterable<Buffer>;
+    return;
+  }
+  try {
+    for await (const chunk of createReadStream(src.path, { highWaterMark: BLOCK })) yield Buffer.from(decoder.decode(chunk as Buffer, { stream: true }));
+    yield Buffer.from(decoder.decode());
+  } catch (e) {
+    if (e instanceof TypeError) throw invalidIn(src);
+    throw e;
+  }
+}
+
+/**
+ * The line (1-based) of a CSV source at byte `offset` of what its reader
+ * sees ({@link CsvReader.recordOffset}): line breaks before it counted as
+ * LF, CRLF or lone CR.
+ */
+export async function lineAt(src: RosterSource, offset: number): Promise<number> {
+  if (offset === 0) return 1;
   let line = 1;
   let prevCr = false;
   let at = 0;
-  for await (const chunk of createReadStream(path, { end: Math.max(0, offset - 1), highWaterMark: BLOCK })) {
-    const b = chunk as Buffer;
+  for await (const chunk of readerBytes(src)) {
+    const b = at + chunk.length > offset ? chunk.subarray(0, offset - at) : chunk;
     for (let i = 0; i < b.length; i++) {
       const c = b[i]!;
       if (c === 10) {
@@ -247,6 +285,7 @@ export async function lineAt(path: string, offset: number): Promise<number> {
       } else prevCr = false;
     }
     at += b.length;
+    if (at >= offset) break;
   }
-  return offset === 0 ? 1 : line;
+  return line;
 }
