@@ -47,6 +47,8 @@ export class PolicyRegistry {
 
   private readonly byCode = new Map<string, Map<number, CompiledPolicy>>();
   private readonly alias = new Map<string, string>();
+  /** Names that two different counties of this registry share (朝阳 …): each of those counties' keys. */
+  private readonly shared = new Map<string, Set<string>>();
   private readonly compiled = new WeakMap<Policy, CompiledPolicy>();
 
   constructor(policies: Iterable<Policy>) {
@@ -66,7 +68,16 @@ export class PolicyRegistry {
     const names = [c.name, c.shortName, c.pinyin, key];
     if (c.prefecture) names.push(`${c.prefecture.name}${c.name}`);
     if (c.prefecture && c.province) names.push(`${c.province.name}${c.prefecture.name}${c.name}`);
-    for (const a of names) this.alias.set(a, key);
+    for (const a of names) {
+      const other = this.alias.get(a);
+      const both = this.shared.get(a);
+      if (both) both.add(key);
+      else if (other !== undefined && other !== key) {
+        // A name two counties share names neither: never silently the last one added.
+        this.shared.set(a, new Set([other, key]));
+        this.alias.delete(a);
+      } else this.alias.set(a, key);
+    }
     return this;
   }
 
@@ -84,6 +95,11 @@ export class PolicyRegistry {
     const code = this.countyCode(county);
     const years = code === undefined ? undefined : this.byCode.get(code);
     if (!years) {
+      const both = typeof county === 'string' ? (this.shared.get(county) ?? this.shared.get(county.trim().toLowerCase().replace(/\s+/g, ''))) : undefined;
+      if (both) {
+        const which = [...both].join('、');
+        return yibaoError('unknown_county', ['county'], `县名“${preview(county)}”不止指一个县，请用代码：${which}`, `the county name "${preview(county)}" names more than one county; give its code: ${[...both].join(', ')}`);
+      }
       const known = this.list().map((p) => `${p.county}（${p.pinyin}，${p.code}）`);
       const uniq = [...new Set(known)];
       return yibaoError('unknown_county', ['county'], `未知的县：${preview(county)}。可用：${uniq.join('、')}`, `unknown county: ${preview(county)}. Available: ${uniq.join(', ')}`);
@@ -145,9 +161,35 @@ export { BUILTIN_POLICIES };
 /** The registry of the built-in policies. */
 export const builtinRegistry = /* @__PURE__ */ new PolicyRegistry(BUILTIN_POLICIES);
 
-/** Creates a registry; pass it to `quote` to quote against your own policies. */
+/**
+ * Creates a registry; pass it to `quote` to quote against your own policies.
+ * Two policies for the same county and coverage year are an error
+ * (`duplicate_policy`): which one is meant cannot be told. (`registry.add`
+ * replaces on purpose.) A county name two counties share (each of
+ * different code) names neither of them: quote those counties by code.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry([...BUILTIN_POLICIES, myCountyPolicy]);
+ * quote({ county: '竹山县', coverageYear: 2021 }, registry);
+ * ```
+ */
 export function createRegistry(policies: Iterable<Policy>): PolicyRegistry {
-  return new PolicyRegistry(policies);
+  const list = [...policies];
+  const seen = new Map<string, Policy>();
+  for (const p of list) {
+    const k = `${p.county.code ?? p.county.pinyin}\u0000${p.coverageYear.year}`;
+    const before = seen.get(k);
+    if (before)
+      throw yibaoError(
+        'duplicate_policy',
+        [],
+        `两个政策是同一县、同一待遇年度（${p.county.name} ${p.coverageYear.year}）：${before.id}、${p.id}`,
+        `two policies are for the same county and coverage year (${p.county.name}, ${p.coverageYear.year}): ${before.id}, ${p.id}`,
+      );
+    seen.set(k, p);
+  }
+  return new PolicyRegistry(list);
 }
 
 /**

@@ -77,7 +77,8 @@ export function registryFromText(arg: PolicyArg): PolicyRegistry | PolicyTextErr
   else if (json !== undefined) {
     const r = definer!(json);
     result = r.success
-      ? createRegistry([...BUILTIN_POLICIES, r.data])
+      ? // A policy for a built-in's county and year replaces it, as `--policy` does on the command line.
+        createRegistry([...BUILTIN_POLICIES.filter((b) => (b.county.code ?? b.county.pinyin) !== (r.data.county.code ?? r.data.county.pinyin) || b.coverageYear.year !== r.data.coverageYear.year), r.data])
       : { code: r.error.code, message: `政策无效：${r.error.format('zh').split('\n')[0]} / invalid policy: ${r.error.format('en').split('\n')[0]}` };
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { createRegistry, policyGaps, quote, safeQuote, type Policy } from '../../src/index.js';
+import { createRegistry, policyGaps, quote, safeQuote, YibaoError, type Policy } from '../../src/index.js';
 import { definePolicy } from '../../src/define.js';
 import { citations, NOTICES_DIR, ROOT, squash } from '../helpers.js';
 
@@ -138,5 +138,32 @@ describe('the README’s worked example', () => {
     const readme = readFileSync(`${ROOT}README.md`, 'utf8');
     const file = readFileSync(`${ROOT}fixtures/policies/zhushan-2021.json`, 'utf8').trim();
     expect(readme).toContain(`\`\`\`json\n${file}\n\`\`\``);
+  });
+});
+
+describe('a registry of several user policies', () => {
+  const zhushan = load('zhushan-2021');
+  it('two policies for the same county and coverage year are duplicate_policy, never the last one silently', () => {
+    const other = definePolicy({ ...JSON.parse(JSON.stringify(zhushan)), id: 'zhushan-2021' });
+    const r = (() => {
+      try {
+        createRegistry([zhushan, other]);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(YibaoError.is(r) && r.code).toBe('duplicate_policy');
+    expect((r as YibaoError).zh).toMatch(/竹山县 2021/);
+  });
+  it('a county name two counties share names neither: quoted by code, never the other county', () => {
+    // A second county that also calls itself 竹山县 (another code, another pinyin).
+    const json = JSON.parse(JSON.stringify(zhushan));
+    const twin = definePolicy({ ...json, id: 'zhushanx-2021', county: { ...json.county, code: '999999', pinyin: 'zhushanx' } });
+    const reg = createRegistry([zhushan, twin]);
+    const e = safeQuote({ county: '竹山县', coverageYear: 2021 }, reg);
+    expect(e.success).toBe(false);
+    if (!e.success) expect([e.error.code, e.error.zh]).toEqual(['unknown_county', expect.stringMatching(/不止指一个县/)]);
+    expect(quote({ county: zhushan.county.code ?? 'zhushan', coverageYear: 2021 }, reg).policyId).toBe('zhushan-2021');
+    expect(quote({ county: '999999', coverageYear: 2021 }, reg).policyId).toBe('zhushanx-2021');
   });
 });
