@@ -96,7 +96,8 @@ export function createService(opts: ServiceOptions): Service {
     },
     '/openapi.json': { GET: (_req, res) => sendJson(res, 200, (openapi ??= JSON.stringify(openApiDocument({ registry, token: Boolean(opts.token), limits })))) },
     '/v1/quote': { POST: (req, res) => handleQuote(req, res, qctx) },
-    '/v1/quotes': { POST: (req, res) => handleQuotes(req, res, qctx) },
+    '/v1/quotes': { POST: (req, res) => handleQuotes(req, res, qctx, 'full') },
+    '/v1/quotes/compact': { POST: (req, res) => handleQuotes(req, res, qctx, 'compact') },
     '/v1/roster': { POST: (req, res, q) => handleRoster(req, res, q(), limits.maxUpload, registry) },
     '/v1/policies': { GET: (_req, res) => sendJson(res, 200, policyList) },
   };
