@@ -126,7 +126,7 @@ describe('POST /v1/quotes/compact', () => {
   it('415 and 413 as /v1/quotes', async () => {
     const bad = await fetch(`${url}/v1/quotes/compact`, { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } });
     expect(bad.status).toBe(415);
-    expect((await bad.json()).error.code).toBe('unsupported_media_type');
+    expect(((await bad.json()) as any).error.code).toBe('unsupported_media_type');
     const many = await fetch(`${url}/v1/quotes/compact`, { method: 'POST', body: JSON.stringify(Array(10_001).fill({})), headers: { 'content-type': 'application/json' } });
     expect(many.status).toBe(413);
   });
