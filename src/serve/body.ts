@@ -30,9 +30,14 @@ function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
 }
 
 /** The body as text; 413 beyond `limit` bytes (checked on Content-Length first, then while reading). */
-export function readText(req: IncomingMessage, limit: number): Promise<string> {
+export async function readText(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBody(req, limit)).toString('utf8');
+}
+
+/** The body's bytes; 413 beyond `limit` bytes (checked on Content-Length first, then while reading). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (declaredTooLarge(req, limit)) return Promise.reject(tooLarge(limit));
-  return new Promise((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (c: Buffer) => {
@@ -44,7 +49,7 @@ export function readText(req: IncomingMessage, limit: number): Promise<string> {
       } else chunks.push(c);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.once('error', reject);
   });
 }

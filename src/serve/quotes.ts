@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { YibaoError } from '../errors.js';
 import { quoteOrError } from '../quote.js';
 import type { PolicyRegistry } from '../registry.js';
-import { expectMedia, forEachLine, parseJson, readText } from './body.js';
+import { expectMedia, forEachLine, parseJson, readBody, readText } from './body.js';
 import { AnswerMemo } from './cache.js';
 import { compactQuote } from './compact.js';
 import { errorBody, errorJson, HttpError, statusOf } from './errors.js';
@@ -34,8 +34,8 @@ export type View = 'full' | 'compact';
 export interface QuoteContext {
   registry: PolicyRegistry;
   limits: QuoteLimits;
-  /** Answers of /v1/quote by body: status and JSON. */
-  single: AnswerMemo<{ status: number; body: string }>;
+  /** Answers of /v1/quote by the body's bytes: status, headers and the encoded JSON. */
+  single: AnswerMemo<Answer>;
   /** Batch items by view, then by input JSON: the item's JSON. */
   items: Record<View, AnswerMemo<string>>;
   /** NDJSON items by view, then by the line's bytes: the item's line, encoded. */
@@ -54,6 +54,18 @@ export function quoteContext(registry: PolicyRegistry, limits: QuoteLimits): Quo
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
+/** A whole answer, ready to send: the status, the headers as a flat list, the body's bytes. */
+interface Answer {
+  status: number;
+  headers: string[];
+  body: Buffer;
+}
+
+function answer(status: number, json: string): Answer {
+  const body = Buffer.from(json);
+  return { status, headers: ['content-type', JSON_HEADERS['content-type'], 'content-length', String(body.length)], body };
+}
+
 /** Sends a JSON text. */
 export function sendJson(res: ServerResponse, status: number, body: string, headers?: Record<string, string>): void {
   res.writeHead(status, headers ? { ...JSON_HEADERS, 'content-length': Buffer.byteLength(body), ...headers } : { ...JSON_HEADERS, 'content-length': Buffer.byteLength(body) });
@@ -63,14 +75,17 @@ export function sendJson(res: ServerResponse, status: number, body: string, head
 /** `POST /v1/quote`. */
 export async function handleQuote(req: IncomingMessage, res: ServerResponse, ctx: QuoteContext): Promise<void> {
   expectMedia(req, [JSON_TYPE]);
-  const text = await readText(req, ctx.limits.maxBody);
-  let a = ctx.single.get(text);
+  const body = await readBody(req, ctx.limits.maxBody);
+  // The memo's key: the body's bytes one to one (latin1), cheaper than decoding; decoded only when new.
+  const key = body.toString('latin1');
+  let a = ctx.single.get(key);
   if (!a) {
-    const r = quoteOrError(parseJson(text), ctx.registry);
-    a = r instanceof YibaoError ? { status: statusOf(r), body: errorJson(r) } : { status: 200, body: JSON.stringify(r) };
-    ctx.single.set(text, a);
+    const r = quoteOrError(parseJson(body.toString('utf8')), ctx.registry);
+    a = r instanceof YibaoError ? answer(statusOf(r), errorJson(r)) : answer(200, JSON.stringify(r));
+    ctx.single.set(key, a);
   }
-  sendJson(res, a.status, a.body);
+  res.writeHead(a.status, a.headers);
+  res.end(a.body);
 }
 
 /** One batch item as JSON: `{"ok":true,"quote":…}` or `{"ok":false,"error":…}`. */
