@@ -46,19 +46,24 @@ function startProcess(args: string[], env: Record<string, string> = {}): Promise
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', openSync(log, 'w')], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let text = '';
+    // The URL comes on stdout (the baseline) or in the log (the service); the poll stops either way, so the bench can exit.
+    const found = (url: string) => {
+      clearInterval(poll);
+      resolve({ proc, url });
+    };
     proc.stdout!.setEncoding('utf8').on('data', (s: string) => {
       text += s;
       const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(text);
-      if (m) resolve({ proc, url: m[1]! });
+      if (m) found(m[1]!);
     });
     const poll = setInterval(() => {
       const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(readFileSync(log, 'utf8'));
-      if (m) {
-        clearInterval(poll);
-        resolve({ proc, url: m[1]! });
-      }
+      if (m) found(m[1]!);
     }, 50);
-    proc.once('exit', (c) => reject(new Error(`exited ${c}`)));
+    proc.once('exit', (c) => {
+      clearInterval(poll);
+      reject(new Error(`exited ${c}`));
+    });
   });
 }
 
