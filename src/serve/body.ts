@@ -30,9 +30,14 @@ function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
 }
 
 /** The body as text; 413 beyond `limit` bytes (checked on Content-Length first, then while reading). */
-export function readText(req: IncomingMessage, limit: number): Promise<string> {
+export async function readText(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBody(req, limit)).toString('utf8');
+}
+
+/** The body's bytes; 413 beyond `limit` bytes (checked on Content-Length first, then while reading). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (declaredTooLarge(req, limit)) return Promise.reject(tooLarge(limit));
-  return new Promise((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (c: Buffer) => {
@@ -44,7 +49,7 @@ export function readText(req: IncomingMessage, limit: number): Promise<string> {
       } else chunks.push(c);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.once('error', reject);
   });
 }
@@ -60,58 +65,57 @@ export function parseJson(text: string): unknown {
 
 /**
  * Calls `onLine` for each line of the body (without its `\n` or `\r\n`), as a
- * view of the bytes (valid only during the call), in order. The next chunk is
- * read only when the promise `onLine` may return has settled (so a slow
- * consumer slows the sender: backpressure). A line longer than `maxLine` bytes
- * is reported as `null` and skipped without being held.
+ * view of the bytes (valid only during the call), in order, synchronously
+ * within each chunk the socket delivers; then `afterChunk`, whose promise (if
+ * any) is awaited before the next chunk is read (so a slow consumer slows the
+ * sender: backpressure). A line longer than `maxLine` bytes is reported as
+ * `null` and skipped without being held.
  */
-export async function forEachLine(req: IncomingMessage, maxLine: number, onLine: (line: Buffer | null) => void | Promise<void>): Promise<void> {
+export async function forEachLine(req: IncomingMessage, maxLine: number, onLine: (line: Buffer | null) => void, afterChunk: () => void | Promise<void>): Promise<void> {
   let carry: Buffer | undefined;
   let skipping = false; // inside a line already reported too long
   const emit = (buf: Buffer, start: number, end: number) => {
     if (end - start > maxLine) return onLine(null);
     if (end > start && buf[end - 1] === 13) end--;
-    return onLine(buf.subarray(start, end));
+    onLine(buf.subarray(start, end));
   };
   for await (const chunk of req as AsyncIterable<Buffer>) {
     let from = 0;
+    let nl = chunk.indexOf(10);
     if (carry || skipping) {
-      const nl = chunk.indexOf(10);
       if (nl < 0) {
         if (carry && carry.length + chunk.length > maxLine) {
           carry = undefined;
           skipping = true;
-          const p = onLine(null);
-          if (p) await p;
+          onLine(null);
         } else if (carry) carry = Buffer.concat([carry, chunk]);
+        const p = afterChunk();
+        if (p) await p;
         continue;
       }
       if (carry) {
         const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
         carry = undefined;
-        const p = emit(line, 0, line.length);
-        if (p) await p;
+        emit(line, 0, line.length);
       }
       skipping = false;
       from = nl + 1;
+      nl = chunk.indexOf(10, from);
     }
-    for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
-      const p = emit(chunk, from, nl);
+    for (; nl >= 0; nl = chunk.indexOf(10, from)) {
+      emit(chunk, from, nl);
       from = nl + 1;
-      if (p) await p;
     }
     if (from < chunk.length) {
       if (chunk.length - from > maxLine) {
         skipping = true;
-        const p = onLine(null);
-        if (p) await p;
+        onLine(null);
       } else carry = Buffer.from(chunk.subarray(from));
     }
-  }
-  if (carry && carry.length) {
-    const p = emit(carry, 0, carry.length);
+    const p = afterChunk();
     if (p) await p;
   }
+  if (carry && carry.length) emit(carry, 0, carry.length);
 }
 
 /** Streams the body into `file` (with backpressure); 413 beyond `limit` bytes. The request is paused, not destroyed, so the answer can still be sent. */

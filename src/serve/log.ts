@@ -19,16 +19,38 @@ export class Logger {
 
   /** Writes one record; `t` (ISO time) and `level` come first. */
   log(level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
-    this.pending.push(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }));
+    this.line(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }));
+  }
+
+  /**
+   * One access-log line (`bytesIn`, `bytesOut`: declared lengths; 0 when streamed): the same
+   * record as `log('info', 'request', …)` would write, built as text (it is written per request).
+   */
+  request(method: string, path: string, status: number, ms: number, bytesIn: number, bytesOut: number): void {
+    if (!this.access) return;
+    this.line(
+      `{"t":"${this.now()}","level":"info","msg":"request","method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${status},"ms":${Math.round(ms * 100) / 100},"bytesIn":${bytesIn},"bytesOut":${bytesOut}}`,
+    );
+  }
+
+  private lastMs = NaN;
+  private lastIso = '';
+  /** The time as ISO text, made once per millisecond. */
+  private now(): string {
+    const ms = Date.now();
+    if (ms !== this.lastMs) {
+      this.lastMs = ms;
+      this.lastIso = new Date(ms).toISOString();
+    }
+    return this.lastIso;
+  }
+
+  private line(text: string): void {
+    this.pending.push(text);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
-  }
-
-  /** One access-log line (`bytesIn`, `bytesOut`: declared lengths; 0 when streamed). */
-  request(method: string, path: string, status: number, ms: number, bytesIn: number, bytesOut: number): void {
-    if (this.access) this.log('info', 'request', { method, path, status, ms: Math.round(ms * 100) / 100, bytesIn, bytesOut });
   }
 
   /** An unexpected exception: logged with an id the client sees; the message is left out (it may quote input). */

@@ -12,6 +12,7 @@ import { QuoteInputSchema } from '../quote-input-schema.js';
 import { QuoteResultSchema } from '../quote-result-schema.js';
 import { BUILTIN_POLICIES, type PolicyRegistry } from '../registry.js';
 import { PolicySchema } from '../schema.js';
+import { CompactQuoteSchema } from './compact.js';
 import { ALL_ERROR_CODES } from './errors.js';
 import type { QuoteLimits } from './quotes.js';
 import { CSV, OUTPUT_TYPES, XLSX } from './roster.js';
@@ -48,6 +49,13 @@ const BatchItem = z
   ])
   .describe(d('批量中的一项：结果或错误；一项出错不影响其他项', 'one item of a batch: a result or an error; one bad item never fails the others'));
 
+const CompactBatchItem = z
+  .union([
+    z.strictObject({ ok: z.literal(true).describe(d('已计算', 'computed')), quote: CompactQuoteSchema }),
+    z.strictObject({ ok: z.literal(false).describe(d('该项有错误', 'this item has an error')), error: ErrorDetail }),
+  ])
+  .describe(d('精简批量中的一项：精简结果或错误（与 BatchItem 的错误相同）', 'one item of a compact batch: a compact quote or an error (the same error as in BatchItem)'));
+
 const PolicySummary = z
   .strictObject({
     id: z.string().describe(d('政策编号', 'policy id')),
@@ -78,6 +86,8 @@ function componentSchemas(): Record<string, unknown> {
   reg.add(ErrorDetail, { id: 'ErrorDetail' });
   reg.add(ErrorResponse, { id: 'Error' });
   reg.add(BatchItem, { id: 'BatchItem' });
+  reg.add(CompactQuoteSchema, { id: 'CompactQuote' });
+  reg.add(CompactBatchItem, { id: 'CompactBatchItem' });
   reg.add(PolicySummary, { id: 'PolicySummary' });
   reg.add(PolicySchema, { id: 'Policy' });
   reg.add(Health, { id: 'Health' });
@@ -118,6 +128,37 @@ export function openApiDocument(o: { registry: PolicyRegistry; token: boolean; l
   const bad = err('输入有误', 'bad input');
   const tooLarge = err('请求体过大', 'the body is too large');
   const media = err('内容类型不支持', 'unsupported content type');
+  const batchPath = (operationId: string, item: string, summary: string, what: string) => ({
+    post: {
+      operationId,
+      summary,
+      description: `${what} ${d(
+        `application/json：输入数组，最多 ${o.limits.maxItems} 项、${o.limits.maxBody} 字节，返回同样长度的数组。application/x-ndjson：每行一个输入（空行跳过，每行最多 ${o.limits.maxLine} 字节），流式返回，每行一项，顺序相同。`,
+        `application/json: an array of at most ${o.limits.maxItems} inputs and ${o.limits.maxBody} bytes; answered with an array of the same length. application/x-ndjson: one input a line (empty lines skipped, at most ${o.limits.maxLine} bytes a line), streamed back one item a line, in order.`,
+      )}`,
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { type: 'array', maxItems: o.limits.maxItems, items: ref('QuoteInput') }, example: Object.values(ins).map((e) => e.value) },
+          'application/x-ndjson': { schema: { type: 'string', description: d('每行一个 QuoteInput JSON', 'one QuoteInput JSON a line') } },
+        },
+      },
+      responses: {
+        '200': {
+          description: d('每个输入一项，顺序相同', 'one item per input, in order'),
+          content: {
+            'application/json': { schema: { type: 'array', items: ref(item) } },
+            'application/x-ndjson': { schema: { type: 'string', description: d(`每行一个 ${item} JSON`, `one ${item} JSON a line`) } },
+          },
+        },
+        '400': bad,
+        ...v1,
+        '413': err('请求体过大或项数超过上限', 'the body is too large or has too many items'),
+        '415': media,
+        ...common,
+      },
+    },
+  });
   return {
     openapi: '3.1.0',
     info: {
@@ -148,37 +189,16 @@ export function openApiDocument(o: { registry: PolicyRegistry; token: boolean; l
           },
         },
       },
-      '/v1/quotes': {
-        post: {
-          operationId: 'quoteBatch',
-          summary: d('批量计算', 'quote many residents'),
-          description: d(
-            `application/json：输入数组，最多 ${o.limits.maxItems} 项、${o.limits.maxBody} 字节，返回同样长度的数组。application/x-ndjson：每行一个输入（空行跳过，每行最多 ${o.limits.maxLine} 字节），流式返回，每行一项，顺序相同。`,
-            `application/json: an array of at most ${o.limits.maxItems} inputs and ${o.limits.maxBody} bytes; answered with an array of the same length. application/x-ndjson: one input a line (empty lines skipped, at most ${o.limits.maxLine} bytes a line), streamed back one item a line, in order.`,
-          ),
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': { schema: { type: 'array', maxItems: o.limits.maxItems, items: ref('QuoteInput') }, example: Object.values(ins).map((e) => e.value) },
-              'application/x-ndjson': { schema: { type: 'string', description: d('每行一个 QuoteInput JSON', 'one QuoteInput JSON a line') } },
-            },
-          },
-          responses: {
-            '200': {
-              description: d('每个输入一项，顺序相同', 'one item per input, in order'),
-              content: {
-                'application/json': { schema: { type: 'array', items: ref('BatchItem') } },
-                'application/x-ndjson': { schema: { type: 'string', description: d('每行一个 BatchItem JSON', 'one BatchItem JSON a line') } },
-              },
-            },
-            '400': bad,
-            ...v1,
-            '413': err('请求体过大或项数超过上限', 'the body is too large or has too many items'),
-            '415': media,
-            ...common,
-          },
-        },
-      },
+      '/v1/quotes': batchPath('quoteBatch', 'BatchItem', d('批量计算', 'quote many residents'), d('每项为完整结果（与 /v1/quote 相同）。', 'Each item carries the full quote (as /v1/quote).')),
+      '/v1/quotes/compact': batchPath(
+        'quoteBatchCompact',
+        'CompactBatchItem',
+        d('批量计算（精简结果）', 'quote many residents, compact answers'),
+        d(
+          '与 /v1/quotes 相同，但每项为精简结果（CompactQuote）：完整结果的 policyId、status、各金额、mechanism、funders、appliedCategory、window、coverage 原样照搬，warnings 只保留代码；不含名称、说明与条款。适合大批量后台处理。',
+          'As /v1/quotes, but each item carries the compact answer (CompactQuote): the full quote’s policyId, status, amounts, mechanism, funders, appliedCategory, window and coverage unchanged, and its warnings’ codes; no display names, explanations or clauses. For bulk work in backends.',
+        ),
+      ),
       '/v1/roster': {
         post: {
           operationId: 'roster',
@@ -232,6 +252,14 @@ export function openApiDocument(o: { registry: PolicyRegistry; token: boolean; l
       },
       '/openapi.json': {
         get: { operationId: 'openapi', summary: d('本文档', 'this document'), security: [], responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) }, ...common } },
+      },
+      '/openapi-3.0.json': {
+        get: {
+          operationId: 'openapi30',
+          summary: d('本文档的 OpenAPI 3.0.3 版本（供只读 3.0 的客户端生成器使用）', 'this document as OpenAPI 3.0.3 (for client generators that read 3.0 only)'),
+          security: [],
+          responses: { '200': { description: 'OpenAPI 3.0.3', content: json({ type: 'object' }) }, ...common },
+        },
       },
       '/healthz': {
         get: { operationId: 'healthz', summary: d('进程存活', 'liveness'), security: [], responses: { '200': { description: 'ok', content: json(ref('Health')) }, ...common } },

@@ -12,6 +12,7 @@ import { unauthorized, type TokenCheck } from './auth.js';
 import { errorJson, HttpError, statusOf } from './errors.js';
 import { Logger } from './log.js';
 import { openApiDocument } from './openapi.js';
+import { openApi30 } from './openapi30.js';
 import type { LoadedPolicies } from './policies.js';
 import { handleQuote, handleQuotes, quoteContext, sendJson, type QuoteLimits } from './quotes.js';
 import { handleRoster } from './roster.js';
@@ -83,6 +84,8 @@ export function createService(opts: ServiceOptions): Service {
   let ready = true;
   let draining = false;
   let openapi: string | undefined;
+  let openapi30: string | undefined;
+  const document = () => openApiDocument({ registry, token: Boolean(opts.token), limits });
   const json = (body: unknown): Handler => (_req, res) => sendJson(res, 200, JSON.stringify(body));
   const policyList = JSON.stringify(registry.list());
 
@@ -94,9 +97,11 @@ export function createService(opts: ServiceOptions): Service {
         sendJson(res, 200, JSON.stringify({ status: 'ready', policies: opts.policies.count }));
       },
     },
-    '/openapi.json': { GET: (_req, res) => sendJson(res, 200, (openapi ??= JSON.stringify(openApiDocument({ registry, token: Boolean(opts.token), limits })))) },
+    '/openapi.json': { GET: (_req, res) => sendJson(res, 200, (openapi ??= JSON.stringify(document()))) },
+    '/openapi-3.0.json': { GET: (_req, res) => sendJson(res, 200, (openapi30 ??= JSON.stringify(openApi30(document())))) },
     '/v1/quote': { POST: (req, res) => handleQuote(req, res, qctx) },
-    '/v1/quotes': { POST: (req, res) => handleQuotes(req, res, qctx) },
+    '/v1/quotes': { POST: (req, res) => handleQuotes(req, res, qctx, 'full') },
+    '/v1/quotes/compact': { POST: (req, res) => handleQuotes(req, res, qctx, 'compact') },
     '/v1/roster': { POST: (req, res, q) => handleRoster(req, res, q(), limits.maxUpload, registry) },
     '/v1/policies': { GET: (_req, res) => sendJson(res, 200, policyList) },
   };
