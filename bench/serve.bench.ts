@@ -18,7 +18,8 @@ import { request, Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { BUILTIN_POLICIES, quote, quoteOrError, YibaoError } from '../src/index.js';
+import { BUILTIN_POLICIES, quote, YibaoError } from '../src/index.js';
+import { quoteOrError } from '../src/quote.js';
 import { compactQuote } from '../src/serve/compact.js';
 import { realisticLines } from './realistic-batch.js';
 

@@ -10,7 +10,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realisticLines } from '../../bench/realistic-batch.js';
-import { BUILTIN_POLICIES, quoteOrError, YibaoError } from '../../src/index.js';
+import { BUILTIN_POLICIES, YibaoError } from '../../src/index.js';
+import { quoteOrError } from '../../src/quote.js';
 import { COMPACT_FIELDS, compactQuote } from '../../src/serve/compact.js';
 import { ROOT } from '../helpers.js';
 

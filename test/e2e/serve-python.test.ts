@@ -12,7 +12,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteOrError, YibaoError } from '../../src/index.js';
+import { YibaoError } from '../../src/index.js';
+import { quoteOrError } from '../../src/quote.js';
 import { compactQuote } from '../../src/serve/compact.js';
 import { ROOT } from '../helpers.js';
 
