@@ -100,9 +100,10 @@ export class PolicyRegistry {
         const which = [...both].join('、');
         return yibaoError('unknown_county', ['county'], `县名“${preview(county)}”不止指一个县，请用代码：${which}`, `the county name "${preview(county)}" names more than one county; give its code: ${[...both].join(', ')}`);
       }
-      const known = this.list().map((p) => `${p.county}（${p.pinyin}，${p.code}）`);
-      const uniq = [...new Set(known)];
-      return yibaoError('unknown_county', ['county'], `未知的县：${preview(county)}。可用：${uniq.join('、')}`, `unknown county: ${preview(county)}. Available: ${uniq.join(', ')}`);
+      const list = this.list();
+      const zh = [...new Set(list.map((p) => `${p.county}（${p.pinyin}${p.code ? `，${p.code}` : ''}）`))];
+      const en = [...new Set(list.map((p) => `${p.pinyin} (${p.county}${p.code ? `, ${p.code}` : ''})`))];
+      return yibaoError('unknown_county', ['county'], `未知的县：${preview(county)}。可用：${zh.join('、')}`, `unknown county: ${preview(county)}. Available: ${en.join('; ')}`);
     }
     const cp = years.get(year);
     if (!cp) {
