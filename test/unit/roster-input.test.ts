@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/cli/csv.js';
 import { idKey } from '../../src/cli/id-number.js';
 import { runRoster, type RosterOptions } from '../../src/cli/roster.js';
+import { firstInvalidLine } from '../../src/cli/roster/reading.js';
 import { normaliseDateText } from '../../src/input-text.js';
 import { quote } from '../../src/quote.js';
 import { makeId } from '../../scripts/fake-id.js';
@@ -69,6 +70,22 @@ describe('every row accounted for', () => {
     writeFileSync(out, 'previous output\n');
     await expect(runRoster({ input: file(bad), out, lang: 'zh' })).rejects.toThrow(/无法识别文件编码/);
     expect(readFileSync(out, 'utf8')).toBe('previous output\n');
+  });
+  it('a UTF-8 roster with one stray byte: the error names the line that is not UTF-8 (and the first that is not GB18030)', async () => {
+    const body = lines(120);
+    const text = Buffer.from([HEAD, ...body].join('\r\n'));
+    const at = text.indexOf(Buffer.from('居民80,'));
+    const bad = Buffer.concat([text.subarray(0, at), Buffer.from([0xe9]), text.subarray(at)]);
+    const err = await job(file(bad)).catch((e: unknown) => e as Error & { zh: string; en: string });
+    expect(err).toBeInstanceOf(Error);
+    expect((err as { zh: string }).zh).toMatch(/既不是有效的 UTF-8（第 82 行起不是）也不是有效的 GB18030（第 \d+ 行起不是）/);
+    expect((err as { en: string }).en).toMatch(/not from line 82\)/);
+  });
+  it.each([['\n'], ['\r\n'], ['\r']])('firstInvalidLine counts lines ending %j', async (eol) => {
+    const good = ['甲', '乙', '', '丙'].join(eol);
+    const f = file(Buffer.concat([Buffer.from(good + eol), Buffer.from([0xff, 0x41]), Buffer.from(eol + '丁')]));
+    expect(await firstInvalidLine(f, 'utf-8')).toBe(5);
+    expect(await firstInvalidLine(file(Buffer.from(good)), 'utf-8')).toBeUndefined();
   });
   it.each([['gb18030'], ['utf-16le']] as const)('%s: the line of an unterminated quote counts the lines of the file', async (enc) => {
     const body = lines(200);

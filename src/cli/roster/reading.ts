@@ -184,11 +184,58 @@ function decoderOf(src: RosterSource): InstanceType<typeof TextDecoder> | undefi
   return src.encoding === 'utf-8' || src.encoding === 'xlsx' ? undefined : new TextDecoder(src.encoding, { fatal: !src.forced });
 }
 
-/** The error for a file whose bytes turn out, further on, not to be valid in the encoding it was read in. */
-function invalidIn(src: RosterSource): RosterFileError {
-  return src.encoding === 'gb18030'
-    ? new RosterFileError('无法识别文件编码（既不是 UTF-8 也不是 GB18030）；请用 --encoding 指定', 'cannot tell the encoding (neither UTF-8 nor GB18030); name it with --encoding')
-    : new RosterFileError(`文件不是有效的 ${encodingLabel(src.encoding)} 文本`, `the file is not valid ${encodingLabel(src.encoding)} text`);
+/**
+ * The first line (1-based; lines end at LF, CRLF or a lone CR) of a file
+ * that is not valid `encoding`, or undefined. Neither UTF-8 nor GB18030
+ * uses a CR or LF byte inside a character, so each line is checked alone.
+ */
+export async function firstInvalidLine(path: string, encoding: 'utf-8' | 'gb18030'): Promise<number | undefined> {
+  const dec = encoding === 'gb18030' ? new TextDecoder('gb18030', { fatal: true }) : undefined;
+  const valid = (b: Buffer) => {
+    if (!dec) return isUtf8(b);
+    try {
+      dec.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let line = 1;
+  let carry: Buffer = Buffer.alloc(0);
+  let skipLf = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: BLOCK })) {
+    const b = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    let start = 0;
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i]!;
+      if (c !== 10 && c !== 13) {
+        skipLf = false;
+        continue;
+      }
+      if (c === 10 && skipLf && i === start) {
+        // the LF of a CRLF whose CR ended the last line
+        start = i + 1;
+        skipLf = false;
+        continue;
+      }
+      if (!valid(b.subarray(start, i))) return line;
+      line++;
+      start = i + 1;
+      skipLf = c === 13;
+    }
+    carry = Buffer.from(b.subarray(start));
+  }
+  return carry.length && !valid(carry) ? line : undefined;
+}
+
+/** The error for a file whose bytes turn out, further on, not to be valid in the encoding it was read in: where, and what to do. */
+async function invalidIn(src: RosterSource): Promise<RosterFileError> {
+  if (src.encoding !== 'gb18030') return new RosterFileError(`文件不是有效的 ${encodingLabel(src.encoding)} 文本`, `the file is not valid ${encodingLabel(src.encoding)} text`);
+  const [u, g] = [await firstInvalidLine(src.path, 'utf-8'), await firstInvalidLine(src.path, 'gb18030')];
+  return new RosterFileError(
+    `无法识别文件编码：既不是有效的 UTF-8（第 ${u ?? '?'} 行起不是）也不是有效的 GB18030（第 ${g ?? '?'} 行起不是）。请检查这些行（可能混入了其他编码的文字或损坏的字节）；确知编码时可用 --encoding 指定，无效的字节将显示为 �`,
+    `cannot tell the encoding: the file is neither valid UTF-8 (not from line ${u ?? '?'}) nor valid GB18030 (not from line ${g ?? '?'}). Check those lines (text in another encoding, or damaged bytes); if you know the encoding, name it with --encoding, and invalid bytes will show as �`,
+  );
 }
 
 /**
@@ -211,7 +258,7 @@ async function* csvRows(src: RosterSource, raw: boolean): AsyncIterable<CsvReade
         try {
           more = await reader.fillDecoded(file, decoder, raw);
         } catch (e) {
-          if (e instanceof TypeError) throw invalidIn(src);
+          if (e instanceof TypeError) throw await invalidIn(src);
           throw e;
         }
         if (!more) break;
@@ -257,7 +304,7 @@ async function* readerBytes(src: RosterSource): AsyncIterable<Buffer> {
     for await (const chunk of createReadStream(src.path, { highWaterMark: BLOCK })) yield Buffer.from(decoder.decode(chunk as Buffer, { stream: true }));
     yield Buffer.from(decoder.decode());
   } catch (e) {
-    if (e instanceof TypeError) throw invalidIn(src);
+    if (e instanceof TypeError) throw await invalidIn(src);
     throw e;
   }
 }
