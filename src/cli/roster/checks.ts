@@ -64,6 +64,14 @@ export function duplicateProblem(list: number[], n: number, lineOf: (row: number
   return { code: 'duplicate_id', zh: `身份证号与第 ${others.join('、')} 行重复`, en: `the same ID number as line ${others.join(', ')}` };
 }
 
+/** The keys that occur more than once in `keys`: one sort of a copy, then neighbours compared. */
+function keysSeenTwice(keys: Float64Array): Set<number> {
+  const sorted = keys.slice().sort();
+  const twice = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) twice.add(sorted[i]!);
+  return twice;
+}
+
 /** A row of a duplicated ID: its line, the entry it used (-1: none), and where it is in the working file. */
 export interface Sighting {
   row: number;
@@ -118,9 +126,7 @@ export class DuplicateFinder {
   groups(): Map<number, Sighting[]> {
     const n = this.n;
     const keys = this.keys;
-    const sorted = keys.slice(0, n).sort();
-    const seenTwice = new Set<number>();
-    for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) seenTwice.add(sorted[i]!);
+    const seenTwice = keysSeenTwice(keys.subarray(0, n));
     const byKey = new Map<number, Sighting[]>();
     if (seenTwice.size)
       for (let j = 0; j < n; j++) {
@@ -172,9 +178,8 @@ export class IdsAhead {
   /** After the last {@link note}: finds the keys seen more than once (one sort) and their rows. */
   finish(): void {
     const keys = this.keys.subarray(0, this.rows);
-    const sorted = keys.slice().sort();
-    const twice = new Set<number>();
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] !== 0 && sorted[i] === sorted[i - 1]) twice.add(sorted[i]!);
+    const twice = keysSeenTwice(keys);
+    twice.delete(0); // rows without a valid ID
     if (!twice.size) return;
     for (let r = 0; r < keys.length; r++) {
       const k = keys[r]!;

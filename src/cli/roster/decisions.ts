@@ -225,7 +225,7 @@ export class Decider {
     const raw = col >= 0 ? rows.rawKey(col, col) : '';
     let d = this.lastDays.get(raw);
     if (d === undefined) {
-      const year = coverageYearFromText(rows.text(col).trim() || this.flagYear);
+      const { year } = this.yearOf(rows);
       d = year === undefined ? NaN : dayNumber(year, 12, 31);
       if (this.lastDays.size < 1000) this.lastDays.set(raw, d);
     }

@@ -97,6 +97,11 @@ async function findHeader(src: RosterSource, opts: RosterOptions): Promise<{ hea
   return { header: seen[index]!.fields, index, line };
 }
 
+/** About how many rows a CSV file holds, from the bytes its first `n` rows took (a little over, so that a table sized by it need not grow). */
+function expectedRows(fileSize: number, reader: CsvReader, n: number): number {
+  return Math.min(1 << 26, (fileSize / Math.max(1, reader.consumed)) * n * 1.1);
+}
+
 /**
  * The quick pass over a CSV roster before its rows are decided: each row's ID
  * checked as the main pass would check it (a GB18030 file read as its own
@@ -126,7 +131,7 @@ async function idsAhead(src: RosterSource, headerIndex: number, width: number, i
       }
       if (!reserved && n > 0 && rows instanceof CsvReader) {
         reserved = true;
-        ahead.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
+        ahead.reserve(expectedRows(fileSize, rows, n));
       }
     }
   } catch (e) {
@@ -265,7 +270,7 @@ export async function runRoster(opts: RosterOptions): Promise<RosterSummary> {
         // After the first block, size the ID index for the whole file from its bytes per row.
         if (!reserved && n > 0 && idCheck && !ahead && rows instanceof CsvReader) {
           reserved = true;
-          duplicates.reserve(Math.min(1 << 26, (fileSize / Math.max(1, rows.consumed)) * n * 1.1));
+          duplicates.reserve(expectedRows(fileSize, rows, n));
         }
         if (opts.progress) {
           const now = Date.now();
